@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/** Every environment variable the product reads, with its default. The README lists the same keys. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT: z
+    .string()
+    .default('30')
+    .refine((v) => v === 'off' || /^[1-9]\d*$/.test(v), 'must be a positive whole number of messages per minute, or "off"')
+    .transform((v) => (v === 'off' ? null : Number(v))),
+  TRUST_PROXY: onOff.default(false),
+  MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(10_000).default(1000),
+  KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
+  AMBIGUITY_MARGIN: z.coerce.number().min(0).max(1).default(0.12),
+  MICROSOFT_APP_ID: z.string().default(''),
+  MICROSOFT_APP_PASSWORD: z.string().default(''),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: z.string().default(''),
+});
+
+export type Config = z.infer<typeof schema> & { databaseFile: string };
+
+/** Thrown when the environment is wrong: names each bad variable and says what it must be. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const cfg = parsed.data;
+  if (cfg.CLARIFY_THRESHOLD > cfg.ANSWER_THRESHOLD) {
+    throw new ConfigError('Invalid configuration:\n  CLARIFY_THRESHOLD: must not be above ANSWER_THRESHOLD');
+  }
+  return { ...cfg, databaseFile: path.resolve(cfg.DATA_DIR, 'layani.db') };
+}

@@ -1,0 +1,46 @@
+import type { IntentSet, Topic } from '../domain.ts';
+import { LOCALES } from '../domain.ts';
+import type { Analyzer } from './lang/analyzer.ts';
+import { createBayesClassifier, type BayesClassifier } from './lang/natural.ts';
+
+export const FAQ_LABEL = 'faq';
+
+export interface IntentGuess {
+  intent: string;
+  confidence: number;
+}
+
+/**
+ * natural's naive Bayes over the same analysed terms as retrieval. Knowledge-base phrasings train a
+ * "faq" class, so a question about a lost KTP is not mistaken for smalltalk because it says "tolong".
+ */
+export class IntentClassifier {
+  private readonly classifier: BayesClassifier = createBayesClassifier();
+
+  constructor(intentSets: IntentSet[], topics: Topic[], private readonly analyzer: Analyzer) {
+    for (const set of intentSets) {
+      for (const [intent, utterances] of Object.entries(set.intents)) {
+        for (const u of utterances ?? []) {
+          const terms = analyzer.analyze(u, set.locale);
+          if (terms.length) this.classifier.addDocument(terms, intent);
+        }
+      }
+    }
+    for (const topic of topics) {
+      for (const locale of LOCALES) {
+        for (const q of topic.content[locale].questions) {
+          const terms = analyzer.analyze(q, locale);
+          if (terms.length) this.classifier.addDocument(terms, FAQ_LABEL);
+        }
+      }
+    }
+    this.classifier.train();
+  }
+
+  classify(terms: string[]): IntentGuess {
+    if (terms.length === 0) return { intent: FAQ_LABEL, confidence: 0 };
+    const ranked = this.classifier.getClassifications(terms);
+    const total = ranked.reduce((s, r) => s + r.value, 0) || 1;
+    return { intent: ranked[0].label, confidence: ranked[0].value / total };
+  }
+}

@@ -1,0 +1,166 @@
+import type { Locale } from '../../domain.ts';
+import type { LanguageData } from './language-data.ts';
+import { indonesianStemmer } from './natural.ts';
+import { tokenize } from './tokenize.ts';
+
+/** Marks a term that stands for a cross-lingual concept ("#lost") rather than a word. */
+export const CONCEPT = '#';
+
+/**
+ * Turns text into index terms the same way for the knowledge base and for citizens' messages, so
+ * that "ilang", "kehilangan", "leungit" and "lost" meet, and "ngurus", "diurus", "mengurus" too.
+ * Locale-agnostic on purpose: a wrong language guess must not break matching.
+ */
+export class Analyzer {
+  private readonly concepts = new Map<string, string>();
+  private readonly stopwords = new Set<string>();
+  private readonly slangByLocale: Map<Locale, Map<string, string>>;
+  private readonly slangAny = new Map<string, string>();
+  private readonly prefixes: string[];
+  private readonly suffixes: string[];
+  private roots = new Set<string>();
+  private readonly fuzzy = new Map<string, string[]>();
+  private readonly cache = new Map<string, string | null>();
+  private readonly stemCache = new Map<string, string>();
+
+  constructor(data: LanguageData, vocabularyText: string[]) {
+    for (const [concept, forms] of Object.entries(data.concepts)) {
+      for (const form of forms) for (const t of tokenize(form)) if (!this.concepts.has(t)) this.concepts.set(t, concept);
+    }
+    this.slangByLocale = new Map();
+    const prefixes = new Set<string>();
+    const suffixes = new Set<string>();
+    for (const ld of Object.values(data.locales)) {
+      const map = new Map<string, string>();
+      for (const [k, v] of Object.entries(ld.slang)) {
+        const key = k.toLowerCase();
+        map.set(key, v.toLowerCase());
+        if (!this.slangAny.has(key)) this.slangAny.set(key, v.toLowerCase());
+      }
+      this.slangByLocale.set(ld.locale, map);
+      for (const w of ld.stopwords) for (const t of tokenize(w)) this.stopwords.add(t);
+      ld.prefixes.forEach((p) => prefixes.add(p.toLowerCase()));
+      ld.suffixes.forEach((s) => suffixes.add(s.toLowerCase()));
+    }
+    // Words that name a concept are never stopwords, whatever a list says.
+    for (const w of this.concepts.keys()) this.stopwords.delete(w);
+    this.prefixes = [...prefixes].sort((a, b) => b.length - a.length);
+    this.suffixes = [...suffixes].sort((a, b) => b.length - a.length);
+    this.learnVocabulary(vocabularyText);
+  }
+
+  /** Roots and fuzzy-match candidates come from the curated text; call again after it changes. */
+  learnVocabulary(texts: string[]): void {
+    const words = new Set<string>();
+    for (const text of texts) for (const t of tokenize(text)) for (const w of this.expandSlang(t)) words.add(w);
+    this.roots = new Set();
+    for (const w of words) if (!this.stopwords.has(w) && !/^\d+$/.test(w)) this.roots.add(this.stem(w));
+    this.fuzzy.clear();
+    const candidates = new Set([...words, ...this.concepts.keys()]);
+    for (const w of candidates) {
+      if (w.length < 5 || this.stopwords.has(w) || /\d/.test(w)) continue;
+      for (const variant of [w, ...deletions(w)]) this.fuzzy.set(variant, [...(this.fuzzy.get(variant) ?? []), w]);
+    }
+    this.cache.clear();
+  }
+
+  /** Index terms for a text: concepts, roots and unknown words, stopwords removed. */
+  analyze(text: string, locale?: Locale): string[] {
+    return this.termsOf(tokenize(text), locale);
+  }
+
+  termsOf(tokens: string[], locale?: Locale): string[] {
+    const terms: string[] = [];
+    for (const token of tokens) {
+      for (const word of this.expandSlang(token, locale)) {
+        const term = this.canonical(word);
+        if (term) terms.push(term);
+      }
+    }
+    return terms;
+  }
+
+  isKnown(term: string): boolean {
+    return term.startsWith(CONCEPT) || this.roots.has(term);
+  }
+
+  isStopword(word: string): boolean {
+    return this.stopwords.has(word);
+  }
+
+  private expandSlang(token: string, locale?: Locale): string[] {
+    const own = locale ? this.slangByLocale.get(locale)?.get(token) : undefined;
+    const replacement = own ?? (this.concepts.has(token) ? undefined : this.slangAny.get(token));
+    if (!replacement || replacement === token) return [token];
+    return tokenize(replacement);
+  }
+
+  private canonical(word: string): string | null {
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const term = this.resolve(word, true);
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(word, term);
+    return term;
+  }
+
+  private resolve(word: string, allowFuzzy: boolean): string | null {
+    const concept = this.concepts.get(word);
+    if (concept) return CONCEPT + concept;
+    if (this.stopwords.has(word)) return null;
+    if (/^\d+$/.test(word)) return word;
+    const stem = this.stem(word);
+    const stemConcept = this.concepts.get(stem);
+    if (stemConcept) return CONCEPT + stemConcept;
+    const roots = this.affixRoots(word);
+    for (const root of roots) {
+      const c = this.concepts.get(root);
+      if (c) return CONCEPT + c;
+    }
+    if (stem !== word && this.roots.has(stem)) return stem;
+    for (const root of roots) if (this.roots.has(root)) return root;
+    if (this.roots.has(stem)) return stem;
+    if (allowFuzzy && word.length >= 5) {
+      const match = this.closest(word);
+      if (match) return this.resolve(match, false);
+    }
+    return stem;
+  }
+
+  private stem(word: string): string {
+    let s = this.stemCache.get(word);
+    if (s === undefined) {
+      s = word.length > 3 ? indonesianStemmer.stem(word) : word;
+      this.stemCache.set(word, s);
+    }
+    return s;
+  }
+
+  /** Javanese/Sundanese affix stripping: candidate roots, longest first, at least three letters. */
+  private affixRoots(word: string): string[] {
+    const out = new Set<string>();
+    const withoutPrefix = [word, ...this.prefixes.filter((p) => word.startsWith(p)).map((p) => word.slice(p.length))];
+    for (const base of withoutPrefix) {
+      out.add(base);
+      for (const s of this.suffixes) if (base.endsWith(s)) out.add(base.slice(0, -s.length));
+    }
+    out.delete(word);
+    return [...out].filter((r) => r.length >= 3).sort((a, b) => b.length - a.length);
+  }
+
+  /** A curated word one edit away (insert, delete, substitute, transpose), most common first. */
+  private closest(word: string): string | null {
+    const found = new Set<string>();
+    for (const v of [word, ...deletions(word)]) for (const c of this.fuzzy.get(v) ?? []) found.add(c);
+    found.delete(word);
+    if (found.size === 0) return null;
+    // Prefer a candidate of the same length (substitution or transposition), then the shortest edit.
+    return [...found].sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length))[0];
+  }
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The parts of `natural` the engine uses, imported by path: the package's index pulls in every
+ * storage backend and dotenv, which prints to stdout and would break our JSON logs.
+ */
+const require = createRequire(import.meta.url);
+
+export interface BayesClassifier {
+  addDocument(tokens: string[], label: string): void;
+  train(): void;
+  getClassifications(tokens: string[]): { label: string; value: number }[];
+}
+
+export const indonesianStemmer: { stem(word: string): string } = require('natural/lib/natural/stemmers/indonesian/stemmer_id');
+
+const Bayes = require('natural/lib/natural/classifiers/bayes_classifier') as new () => BayesClassifier;
+
+export function createBayesClassifier(): BayesClassifier {
+  return new Bayes();
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import express, { type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../logger.ts';
+import { errorMiddleware, notFoundHandler } from './error-middleware.ts';
+import { rateLimits } from './rate-limits.ts';
+
+export interface AppParts {
+  logger: Logger;
+  trustProxy: boolean;
+  rateLimitPerMinute: number | null;
+  /** Routes open to anyone (health, static pages). */
+  open: Router[];
+  /** Public endpoints that take citizen messages: rate-limited. */
+  limited: Router[];
+  /** Routes that need the raw body (signed webhooks) are mounted before the JSON parser sees it. */
+  raw?: Router[];
+}
+
+/** Builds the Express app: security headers, request ids, JSON parsing, limits, routes, one error handler. */
+export function createApp(parts: AppParts): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', parts.trustProxy);
+  app.use(
+    pinoHttp({
+      logger: parts.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Bodies hold citizens' words; the turn log records decisions instead.
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+  for (const r of parts.raw ?? []) app.use(r);
+  app.use(express.json({ limit: '64kb', verify: keepRawBody }));
+  for (const r of parts.open) app.use(r);
+  const limits: RequestHandler[] = rateLimits(parts.rateLimitPerMinute);
+  for (const r of parts.limited) app.use(...limits, r);
+  app.use(notFoundHandler);
+  app.use(errorMiddleware(parts.logger));
+  return app;
+}
+
+/** Signed webhooks are verified over the exact bytes received, not re-serialised JSON. */
+const keepRawBody = (req: express.Request, _res: unknown, buf: Buffer) => {
+  (req as express.Request & { rawBody?: Buffer }).rawBody = buf;
+};

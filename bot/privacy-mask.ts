@@ -1,0 +1,22 @@
+/**
+ * Personal data is masked before anything is stored, logged or sent to a model: a citizen who types
+ * their NIK or phone number into a chat must not find it in a log file or a third party's prompt.
+ */
+
+// 16 digits, possibly grouped by spaces, dots or dashes: the shape of an NIK and of a KK number.
+const SIXTEEN_DIGITS = /(?<![\d])(?:\d[\s.-]?){15}\d(?![\d])/g;
+// Indonesian mobile and landline numbers: +62 / 62 / 0 followed by 8–12 more digits, optional separators.
+const PHONE = /(?<![\w\d])(?:\+?62|0)[\s.-]?\d{2,4}(?:[\s.-]?\d{2,5}){2,3}(?![\d])/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Any other long run of digits (account numbers, foreign phone numbers).
+const LONG_DIGITS = /(?<![\d])\d{10,}(?![\d])/g;
+
+export const MASKS = { nik: '[NIK]', phone: '[PHONE]', email: '[EMAIL]', number: '[NUMBER]' } as const;
+
+export function maskPersonalData(text: string): string {
+  return text
+    .replace(EMAIL, MASKS.email)
+    .replace(SIXTEEN_DIGITS, MASKS.nik)
+    .replace(PHONE, MASKS.phone)
+    .replace(LONG_DIGITS, MASKS.number);
+}

@@ -1,0 +1,54 @@
+/**
+ * Numbered schema migrations, applied in order and recorded in PRAGMA user_version.
+ * Never edit a released migration: add the next number.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'knowledge, conversations, messages, unanswered',
+    sql: `
+      CREATE TABLE topics (
+        id TEXT PRIMARY KEY,
+        area TEXT NOT NULL,
+        source_url TEXT NOT NULL,
+        last_reviewed TEXT NOT NULL,
+        review_by TEXT NOT NULL,
+        content TEXT NOT NULL,
+        position INTEGER NOT NULL
+      );
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        channel TEXT NOT NULL,
+        locale TEXT,
+        mode TEXT NOT NULL DEFAULT 'bot',
+        last_topic_id TEXT,
+        pending_choices TEXT NOT NULL DEFAULT '[]',
+        consecutive_fallbacks INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        outcome TEXT,
+        extra TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+      CREATE TABLE unanswered (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT,
+        text TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        best_topic_id TEXT,
+        best_score REAL NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX unanswered_by_time ON unanswered(created_at);
+    `,
+  },
+];

@@ -1,0 +1,107 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
+import { ConfigError, loadConfig, type Config } from './bot/config.ts';
+import { Engine } from './bot/engine/pipeline.ts';
+import { loadLanguageData } from './bot/engine/lang/language-data.ts';
+import { chatRoutes } from './bot/http/chat-routes.ts';
+import { createApp } from './bot/http/create-app.ts';
+import { healthRoutes } from './bot/http/health-routes.ts';
+import { createTranslator } from './bot/i18n.ts';
+import { createLogger, type Logger } from './bot/logger.ts';
+import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
+import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
+import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
+import { loadIntents } from './intents/load-intents.ts';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  config: Config;
+  engine: Engine;
+  stop(): Promise<void>;
+}
+
+/** Composition root: config → storage → engine → runtime → channels/http → listen. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const storage = createSqliteStorage(config.databaseFile);
+  await seedKnowledgeIfEmpty(storage, path.resolve(ROOT, config.KNOWLEDGE_DIR), logger);
+
+  const engine = new Engine({
+    topics: await storage.knowledge.listTopics(),
+    intents: loadIntents(path.join(ROOT, 'intents')),
+    language: loadLanguageData(),
+    thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
+  });
+  const translate = await createTranslator(path.join(ROOT, 'locales'));
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger });
+
+  const app = createApp({
+    logger,
+    trustProxy: config.TRUST_PROXY,
+    rateLimitPerMinute: config.RATE_LIMIT,
+    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 })],
+    limited: [
+      chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
+      botFrameworkRoutes(
+        runtime,
+        { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
+        logger,
+      ),
+    ],
+  });
+
+  const server = await listen(app, config.PORT, config.HOST);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  logger.info({ port, host: config.HOST }, 'Layani is listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      // Stop accepting, let in-flight requests finish, then close the database.
+      server.close(() => {
+        storage.close();
+        logger.info('stopped');
+        resolve();
+      });
+      server.closeIdleConnections();
+    }));
+  return { url: `http://${host}:${port}`, config, engine, stop };
+}
+
+function listen(app: import('express').Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
+    server.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  let running: RunningServer;
+  try {
+    running = await startServer();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void running.stop().then(() => process.exit(0));
+    });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void main();
+}
+
+export type { Logger };
