@@ -1,5 +1,5 @@
 /**
- * Numbered schema migrations, applied in order and recorded in PRAGMA user_version.
+ * Numbered schema migrations, applied in order and recorded in the schema_migrations table.
  * Never edit a released migration: add the next number.
  */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
