@@ -20,6 +20,7 @@ export function chatBodySchema(maxChars: number) {
       .refine((t) => t.length <= maxChars, `text must be at most ${maxChars} characters`),
     locale: z.enum(LOCALES, { error: `locale must be one of ${LOCALES.join(', ')}` }).optional(),
     faqId: z.string().max(100).optional(),
+    action: z.enum(['officer', 'back-to-bot'], { error: 'action must be "officer" or "back-to-bot"' }).optional(),
   });
 }
 
@@ -39,8 +40,8 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number): Rout
       const issues = firstIssue(parsed.error);
       throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
     }
-    const { conversationId: id, text, locale, faqId } = parsed.data;
-    const result = await runtime.handle({ conversationId: id, channel: 'web', text, locale, choiceTopicId: faqId });
+    const { conversationId: id, text, locale, faqId, action } = parsed.data;
+    const result = await runtime.handle({ conversationId: id, channel: 'web', text, locale, choiceTopicId: faqId, action });
     res.json(result);
   });
 

@@ -46,7 +46,7 @@ export class ConversationRuntime {
       choiceTopicId: inbound.choiceTopicId,
     });
     const locale = result.trace.locale;
-    const decision = escalate(result.decision, state);
+    const decision = escalate(actionDecision(inbound) ?? result.decision, state);
     const replies = renderReply(decision, locale, translate, (id) => engine.topic(id));
     const outcome = toOutcome(decision, result, locale);
 
@@ -98,6 +98,13 @@ function newConversation(inbound: InboundMessage): ConversationState {
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** A tapped action button is an explicit request: it outranks whatever the text would mean. */
+function actionDecision(inbound: InboundMessage): Decision | null {
+  if (inbound.action === 'officer') return { action: 'handoff', reason: 'requested', confidence: 1 };
+  if (inbound.action === 'back-to-bot') return { action: 'back-to-bot', confidence: 1 };
+  return null;
 }
 
 function escalate(decision: Decision, state: ConversationState): Decision {

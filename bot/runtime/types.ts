@@ -11,6 +11,8 @@ export interface InboundMessage {
   localeHint?: Locale;
   /** A tapped suggestion's topic id. */
   choiceTopicId?: string;
+  /** A tapped action button: ask for an officer, or leave the officer and return to the bot. */
+  action?: 'officer' | 'back-to-bot';
 }
 
 export interface Suggestion {
