@@ -7,11 +7,13 @@ import { Engine } from './bot/engine/pipeline.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
+import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
+import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
 import { loadIntents } from './intents/load-intents.ts';
 
@@ -38,13 +40,23 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
   const translate = await createTranslator(path.join(ROOT, 'locales'));
+  const staffAuthService = new StaffAuthService(storage.staff, storage.sessions, {
+    sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+    maxFailedLogins: config.LOGIN_MAX_FAILURES,
+    lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
+  });
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const admin = await staffAuthService.bootstrapAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
+  }
+  const staffAuth = createStaffAuth(staffAuthService);
   const runtime = new ConversationRuntime({ storage, engine, translate, logger });
 
   const app = createApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 })],
+    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), staffAuth.router],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
       botFrameworkRoutes(

@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
  * Storage ports. Promises from the start even though better-sqlite3 is synchronous, so that a
@@ -83,6 +84,8 @@ export interface Storage {
   knowledge: KnowledgeStore;
   conversations: ConversationStore;
   unanswered: UnansweredStore;
+  staff: StaffStore;
+  sessions: SessionStore;
   isHealthy(): boolean;
   close(): void;
 }

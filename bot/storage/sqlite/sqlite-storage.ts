@@ -12,6 +12,7 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 
 const now = () => new Date().toISOString();
 const parseJson = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
@@ -154,6 +155,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     knowledge: knowledgeStore(db),
     conversations: conversationStore(db),
     unanswered: unansweredStore(db),
+    staff: sqliteStaffStore(db),
+    sessions: sqliteSessionStore(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };
