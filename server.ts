@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
+import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
@@ -9,9 +10,11 @@ import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
+import { outboxRoutes } from './bot/http/outbox-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
+import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
 import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
@@ -23,6 +26,8 @@ export interface RunningServer {
   url: string;
   config: Config;
   engine: Engine;
+  /** Out-of-turn messages (officer replies) to a conversation's own channel. */
+  proactive: ProactiveDelivery;
   stop(): Promise<void>;
 }
 
@@ -51,12 +56,19 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   }
   const staffAuth = createStaffAuth(staffAuthService);
   const runtime = new ConversationRuntime({ storage, engine, translate, logger });
+  const proactive = new ProactiveDelivery();
+  const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
 
   const app = createApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), staffAuth.router],
+    raw: messaging.routers,
+    open: [
+      healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
+      staffAuth.router,
+      outboxRoutes({ outbox: storage.outbox, delivery: messaging.delivery, requireRole: staffAuth.requireRole, giveUpMs: config.OUTBOX_GIVE_UP_MS }),
+    ],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
       botFrameworkRoutes(
@@ -72,19 +84,22 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   logger.info({ port, host: config.HOST }, 'Layani is listening');
+  await messaging.start();
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
-      // Stop accepting, let in-flight requests finish, then close the database.
+      // Stop accepting, let in-flight requests, turns and sends finish, then close the database.
       server.close(() => {
-        storage.close();
-        logger.info('stopped');
-        resolve();
+        void messaging.stop().finally(() => {
+          storage.close();
+          logger.info('stopped');
+          resolve();
+        });
       });
       server.closeIdleConnections();
     }));
-  return { url: `http://${host}:${port}`, config, engine, stop };
+  return { url: `http://${host}:${port}`, config, engine, proactive, stop };
 }
 
 function listen(app: import('express').Express, port: number, host: string): Promise<Server> {

@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
@@ -86,6 +87,10 @@ export interface Storage {
   unanswered: UnansweredStore;
   staff: StaffStore;
   sessions: SessionStore;
+  /** Telegram/WhatsApp: deduplicated webhook updates, the delivery queue, each citizen's platform address. */
+  inbox: InboxStore;
+  outbox: OutboxStore;
+  channelContacts: ChannelContactStore;
   isHealthy(): boolean;
   close(): void;
 }

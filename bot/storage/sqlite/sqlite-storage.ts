@@ -12,6 +12,8 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-inbox.ts';
+import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 
 const now = () => new Date().toISOString();
@@ -157,6 +159,9 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     unanswered: unansweredStore(db),
     staff: sqliteStaffStore(db),
     sessions: sqliteSessionStore(db),
+    inbox: sqliteInboxStore(db),
+    outbox: sqliteOutboxStore(db),
+    channelContacts: sqliteChannelContactStore(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };
