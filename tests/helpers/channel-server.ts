@@ -12,8 +12,10 @@ export interface ChannelRig {
   graph: FakeGraphApi;
   telegramWebhook: string;
   whatsappWebhook: string;
-  /** Stops the server (keeping its data directory) and starts a new one on the same data. */
-  restart(): Promise<void>;
+  /** Stops the server, keeping its data directory (a process that went away). */
+  stop(): Promise<void>;
+  /** Starts a new server on the same data directory. */
+  start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -54,8 +56,10 @@ export async function startChannelRig(extra: Record<string, string> = {}): Promi
     get whatsappWebhook() {
       return `${rig.server.url}/webhooks/whatsapp`;
     },
-    async restart() {
+    async stop() {
       await rig.server.stop();
+    },
+    async start() {
       rig.server = await startTestServer(env, rig.server.dataDir);
     },
     async dispose() {
