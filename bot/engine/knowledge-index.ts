@@ -112,11 +112,14 @@ export class KnowledgeIndex {
     return this.df.has(term) || this.answerTerms.has(term);
   }
 
-  /** Candidates, best first. */
-  search(queryTerms: string[], limit = 5): Candidate[] {
+  /**
+   * Candidates, best first. `emphasis` scales a term's weight (default 1): the background of a long
+   * story counts less than the question it ends with.
+   */
+  search(queryTerms: string[], limit = 5, emphasis?: Map<string, number>): Candidate[] {
     const unique = [...new Set(queryTerms)];
     if (unique.length === 0) return [];
-    const weights = new Map(unique.map((t) => [t, this.has(t) ? this.idf(t) : this.maxIdf]));
+    const weights = new Map(unique.map((t) => [t, (this.has(t) ? this.idf(t) : this.maxIdf) * (emphasis?.get(t) ?? 1)]));
     const queryMass = [...weights.values()].reduce((a, b) => a + b, 0);
     const queryNorm = Math.hypot(...weights.values());
     const areaShare = this.areaShares(unique);

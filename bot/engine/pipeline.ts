@@ -22,6 +22,8 @@ export interface EngineDeps {
   calibration?: CalibrationModel;
 }
 
+/** Weight of words that appear only in the background sentences of a long message. */
+const STORY_BACKGROUND_WEIGHT = 0.5;
 /** What is left of a topic's confidence when the question names a service we do not cover. */
 const OUT_OF_SCOPE_PENALTY = 0.35;
 /** How much a short follow-up ("kalau rusak?") favours the area of the previous answer. */
@@ -88,7 +90,7 @@ export class Engine {
     const terms = this.analyzer.termsOf(text.tokens, locale.locale);
     const intent = this.classifier.classify(this.analyzer.intentTermsOf(text.tokens, locale.locale));
     const unknownTerms = terms.filter((t) => !this.index.has(t)).length;
-    const retrieved = this.retrieve(terms, unknownTerms, input.conversation.lastTopicId);
+    const retrieved = this.retrieve(terms, unknownTerms, input.conversation.lastTopicId, this.storyEmphasis(input.text, locale.locale));
     const candidates = this.penaliseOutOfScope(retrieved.candidates, text.tokens);
     const followUp = retrieved.followUp;
     const tapped = input.choiceTopicId && this.topicsById.has(input.choiceTopicId) ? input.choiceTopicId : null;
@@ -112,6 +114,19 @@ export class Engine {
   }
 
   /**
+   * Long WhatsApp-style messages tell a story and ask at the end: words only in the earlier
+   * sentences weigh half as much as the question's own words.
+   */
+  private storyEmphasis(text: string, locale: Locale): Map<string, number> | undefined {
+    const sentences = text.split(/[.!?\n]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+    if (sentences.length < 2) return undefined;
+    const question = new Set(this.analyzer.analyze(sentences[sentences.length - 1], locale));
+    const emphasis = new Map<string, number>();
+    for (const t of this.analyzer.analyze(sentences.slice(0, -1).join(' '), locale)) if (!question.has(t)) emphasis.set(t, STORY_BACKGROUND_WEIGHT);
+    return emphasis;
+  }
+
+  /**
    * "cara bikin SIM" shares "cara bikin" with the KTP topics; the word that names the service
    * decides. A topic keeps its score only if its own phrasings use that word.
    */
@@ -124,8 +139,8 @@ export class Engine {
       .sort((a, b) => b.score - a.score);
   }
 
-  private retrieve(terms: string[], unknown: number, lastTopicId: string | null): { candidates: Candidate[]; followUp: boolean } {
-    const raw = this.index.search(terms, 6);
+  private retrieve(terms: string[], unknown: number, lastTopicId: string | null, emphasis?: Map<string, number>): { candidates: Candidate[]; followUp: boolean } {
+    const raw = this.index.search(terms, 6, emphasis);
     const candidates = this.deps.calibration
       ? calibrate(this.deps.calibration, raw, { termCount: terms.length, unknownShare: terms.length ? unknown / terms.length : 0 })
       : raw;
