@@ -32,6 +32,8 @@ interface IndexedTopic {
 
 /** Credit for a query term found only in a topic's answer text, not in any phrasing. */
 const ANSWER_ONLY_CREDIT = 0.4;
+/** Share of the rarest word's weight given to an unknown word that everyday text uses. */
+const EVERYDAY_UNKNOWN_WEIGHT = 0.3;
 /** A topic whose area shares none of the query's area words keeps this share of its score. */
 const AREA_FLOOR = 0.55;
 
@@ -52,7 +54,10 @@ export class KnowledgeIndex {
   private readonly areaDf = new Map<string, number>();
   readonly maxIdf: number;
 
-  constructor(topics: Topic[], analyzer: Analyzer) {
+  constructor(
+    topics: Topic[],
+    private readonly analyzer: Analyzer,
+  ) {
     this.topicCount = topics.length;
     const analysed = topics.map((topic) => {
       const phrasingTerms: string[][] = [];
@@ -102,6 +107,16 @@ export class KnowledgeIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * A word the knowledge base never uses weighs as much as the rarest word, since it may name
+   * something we do not cover ("paspor"); but everyday filler of a long story ("angkot", "pulang")
+   * says nothing about scope and weighs much less.
+   */
+  private queryWeight(term: string): number {
+    if (this.has(term)) return this.idf(term);
+    return this.analyzer.isEveryday(term) ? EVERYDAY_UNKNOWN_WEIGHT * this.maxIdf : this.maxIdf;
+  }
+
   /** Does one of this topic's curated phrasings or titles use the term? */
   phrases(topicId: string, term: string): boolean {
     return this.topics.find((t) => t.topic.id === topicId)?.phrased.has(term) ?? false;
@@ -119,7 +134,7 @@ export class KnowledgeIndex {
   search(queryTerms: string[], limit = 5, emphasis?: Map<string, number>): Candidate[] {
     const unique = [...new Set(queryTerms)];
     if (unique.length === 0) return [];
-    const weights = new Map(unique.map((t) => [t, (this.has(t) ? this.idf(t) : this.maxIdf) * (emphasis?.get(t) ?? 1)]));
+    const weights = new Map(unique.map((t) => [t, this.queryWeight(t) * (emphasis?.get(t) ?? 1)]));
     const queryMass = [...weights.values()].reduce((a, b) => a + b, 0);
     const queryNorm = Math.hypot(...weights.values());
     const areaShare = this.areaShares(unique);
