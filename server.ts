@@ -5,6 +5,7 @@ import { botFrameworkRoutes } from './bot/channels/botframework/botframework-cha
 import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
+import { loadCalibration } from './bot/engine/calibration-file.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
@@ -42,6 +43,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
     language: loadLanguageData(),
+    calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
   const translate = await createTranslator(path.join(ROOT, 'locales'));
