@@ -24,7 +24,7 @@ export function telegramRoutes(deps: { secret: string; inbox: InboxGate; logger:
     const inbound = parseTelegramUpdate(parseJsonBody(req.body));
     if (inbound.handled) {
       const [accepted] = await deps.inbox.accept([inbound.item]);
-      if (accepted.duplicate) log.info({ conversationId: accepted.conversationId, externalId: inbound.item.externalId }, 'redelivered update, already accepted');
+      if (accepted.duplicate) log.info({ conversationId: accepted.conversationId }, 'redelivered update, already accepted');
     } else {
       log.info({ reason: inbound.reason }, 'update ignored');
     }

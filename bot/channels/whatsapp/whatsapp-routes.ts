@@ -43,9 +43,8 @@ export function whatsappRoutes(deps: WhatsAppRouteDeps): Router {
     }
     const inbound = parseWhatsAppNotification(parseJsonBody(raw), deps.phoneNumberId);
     const accepted = inbound.items.length ? await deps.inbox.accept(inbound.items) : [];
-    accepted.forEach((a, i) => {
-      if (a.duplicate) log.info({ conversationId: a.conversationId, externalId: inbound.items[i].externalId }, 'redelivered message, already accepted');
-    });
+    // The wamid itself is not logged: it encodes the citizen's phone number.
+    for (const a of accepted) if (a.duplicate) log.info({ conversationId: a.conversationId }, 'redelivered message, already accepted');
     for (const report of inbound.deliveryReports) await deps.recordDelivery(report);
     for (const reason of inbound.ignored) log.info({ reason }, 'part of notification ignored');
     res.status(200).end();
