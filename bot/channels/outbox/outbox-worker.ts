@@ -21,7 +21,7 @@ export class OutboxWorker {
   private readonly running = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
-  private scanning = false;
+  private scanning: Promise<void> | null = null;
   private rescan = false;
 
   constructor(
@@ -47,6 +47,7 @@ export class OutboxWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.scanning;
     await Promise.allSettled([...this.running]);
   }
 
@@ -56,17 +57,24 @@ export class OutboxWorker {
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.scan(), Math.max(0, delayMs));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.stopped) return;
+      if (this.scanning) {
+        this.rescan = true;
+        return;
+      }
+      this.scanning = this.scan().finally(() => {
+        this.scanning = null;
+        if (this.rescan) {
+          this.rescan = false;
+          this.kick();
+        }
+      });
+    }, Math.max(0, delayMs));
   }
 
   private async scan(): Promise<void> {
-    this.timer = null;
-    if (this.stopped) return;
-    if (this.scanning) {
-      this.rescan = true;
-      return;
-    }
-    this.scanning = true;
     try {
       const { concurrency, pollMs = 30_000 } = this.deps.settings;
       const free = concurrency - this.busy.size;
@@ -80,16 +88,11 @@ export class OutboxWorker {
     } catch (err) {
       this.deps.logger.error({ err }, 'outbox scan failed');
       if (!this.stopped) this.schedule(this.deps.settings.pollMs ?? 30_000);
-    } finally {
-      this.scanning = false;
-      if (this.rescan) {
-        this.rescan = false;
-        this.kick();
-      }
     }
   }
 
   private dispatch(entry: OutboxEntry): void {
+    if (this.stopped) return;
     this.busy.add(entry.conversationId);
     const run = this.deliver(entry)
       .catch((err) => this.deps.logger.error({ err, conversationId: entry.conversationId, channel: entry.channel }, 'outbox delivery crashed'))

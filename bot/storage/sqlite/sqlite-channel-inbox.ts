@@ -58,7 +58,13 @@ export function sqliteInboxStore(db: Db): InboxStore {
         const row = existing.get(item.channel, item.externalId) as { conversation_id: string };
         return { conversationId: row.conversation_id, duplicate: true };
       }
-      upsertContact.run({ ...item, conversationId, address: JSON.stringify(item.address), platformUserId: item.platformUserId ?? null });
+      upsertContact.run({
+        conversationId,
+        channel: item.channel,
+        address: JSON.stringify(item.address),
+        platformUserId: item.platformUserId ?? null,
+        sentAt: item.sentAt,
+      });
       return { conversationId, duplicate: false };
     }),
   );
