@@ -20,7 +20,7 @@ export class CodeMixDetector {
     for (const [word, locales] of seen) if (locales.size === 1) this.ownWords.set(word, [...locales][0]);
   }
 
-  /** Two locales each show their own words, and there is enough evidence overall. */
+  /** At least two locales each show two of their own words: one borrowed word is not mixing. */
   isMixed(text: string): boolean {
     const hits = new Map<Locale, number>();
     for (const token of tokenize(text)) {
@@ -28,21 +28,22 @@ export class CodeMixDetector {
       if (locale) hits.set(locale, (hits.get(locale) ?? 0) + 1);
     }
     const counts = [...hits.values()].sort((a, b) => b - a);
-    return counts.length >= 2 && counts[0] + counts[1] >= 3;
+    return counts.length >= 2 && counts[1] >= 2;
   }
 }
 
 /**
  * When to ask the model to restate a message: the engine is unsure (it offers choices, or gave up
  * although some words matched), or the message is of a kind the lexical engine handles worst:
- * long, in Javanese or Sundanese, or code-mixed. Never for conversational turns, taps or numbers
- * picked from a list: those are already certain.
+ * long, in Javanese or Sundanese, or code-mixed. Never for requests for an officer, ticket numbers,
+ * language switches, taps or numbers picked from a list: those are explicit and already certain.
  */
 export function needsUnderstanding(text: string, result: EngineResult, codeMix: CodeMixDetector): boolean {
   const d = result.decision;
   if (d.action === 'clarify') return true;
   if (d.action === 'fallback' && d.confidence > 0) return true;
-  const retrievalTurn = d.action === 'fallback' || (d.action === 'answer' && d.via !== 'choice');
+  // Small talk is included: a long message read as "thanks" or "yes" often hides a question.
+  const retrievalTurn = d.action === 'fallback' || d.action === 'smalltalk' || (d.action === 'answer' && d.via !== 'choice');
   if (!retrievalTurn) return false;
   const locale = result.trace.locale;
   return tokenize(text).length >= LONG_MESSAGE_WORDS || locale === 'jv' || locale === 'su' || codeMix.isMixed(text);

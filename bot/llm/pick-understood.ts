@@ -32,7 +32,9 @@ function isBetter(a: Decision, b: Decision, topicId: string | null): boolean {
  */
 export function pickUnderstood(original: EngineResult, restated: EngineResult | null, topicId: string | null): Picked {
   const usable = restated && RANK[restated.decision.action] !== undefined && !(restated.decision.action === 'answer' && restated.decision.via === 'choice');
-  const fromRestated = usable && isBetter(restated.decision, original.decision, topicId);
+  // Small talk on a long message is often a misread question; only a clear answer replaces it.
+  const replaceable = RANK[original.decision.action] !== undefined || restated?.decision.action === 'answer';
+  const fromRestated = usable && replaceable && isBetter(restated.decision, original.decision, topicId);
   const chosen = fromRestated ? restated : original;
   const d = chosen.decision;
   const source = fromRestated ? 'restated' : 'original';
