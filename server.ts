@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
+import { loadCalibration } from './bot/engine/calibration-file.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
@@ -44,6 +45,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
     language,
+    calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
   const translate = await createTranslator(path.join(ROOT, 'locales'));

@@ -1,17 +1,12 @@
 /**
- * Compares the engine with and without the language model on the labelled evaluation set.
- * Needs a configured endpoint (OPENAI_API_KEY and/or OPENAI_BASE_URL, plus the LLM_* switches).
- *   npm run eval -- --llm                     (when scripts/eval.ts wires the flag to `compareWithModel`)
- *   tsx scripts/eval-llm.ts [--json] [--limit N] [--concurrency N]
+ * Compares the engine with and without the language model on the labelled evaluation set, through
+ * the same turn hook the server uses. Needs a configured endpoint (OPENAI_API_KEY and/or
+ * OPENAI_BASE_URL, plus the LLM_* switches): `npm run eval -- --llm`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../bot/config.ts';
-import { isLocale, type Locale } from '../bot/domain.ts';
+import type { Locale } from '../bot/domain.ts';
 import { loadLanguageData } from '../bot/engine/lang/language-data.ts';
-import { Engine } from '../bot/engine/pipeline.ts';
+import type { Engine } from '../bot/engine/pipeline.ts';
 import type { Decision } from '../bot/engine/types.ts';
 import { LangchainClient } from '../bot/llm/langchain-client.ts';
 import { llmSettings } from '../bot/llm/llm-settings.ts';
@@ -21,8 +16,6 @@ import { TurnAssist } from '../bot/llm/turn-assist.ts';
 import { createLogger } from '../bot/logger.ts';
 import type { LlmUsageSummary } from '../bot/storage/llm-ports.ts';
 import { createSqliteStorage } from '../bot/storage/sqlite/sqlite-storage.ts';
-import { loadIntents } from '../intents/load-intents.ts';
-import { loadKnowledgeDir } from '../knowledge/load-knowledge.ts';
 
 export interface LlmEvalCase {
   text: string;
@@ -131,17 +124,6 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: nu
   return out;
 }
 
-/** Reads `*.jsonl` evaluation files: one `{text, locale, label}` per line. */
-export function loadLlmEvalCases(dir: string): LlmEvalCase[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n'))
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line))
-    .filter((row) => typeof row.text === 'string' && typeof row.label === 'string' && isLocale(row.locale));
-}
-
 export function printLlmReport(r: LlmEvalReport): void {
   const pct = (v: number | null) => (v === null ? '   n/a' : `${(v * 100).toFixed(1).padStart(5)}%`);
   console.log(`\n== with and without the language model: ${r.topicCases} topic questions, ${r.outOfScopeCases} out of scope ==`);
@@ -153,27 +135,4 @@ export function printLlmReport(r: LlmEvalReport): void {
   for (const b of r.brokenExamples) console.log(`  broken [${b.label}] ${b.lexical} → ${b.withModel}: ${b.text}`);
   console.log(`model calls ${r.usage.calls} (failures ${r.usage.failures}), tokens in ${r.usage.inputTokens} / out ${r.usage.outputTokens}`);
   for (const p of r.usage.purposes) console.log(`  ${p.purpose.padEnd(16)} ${p.calls} calls, p95 ${p.p95LatencyMs ?? '-'} ms, ${JSON.stringify(p.byOutcome)} ${JSON.stringify(p.byEffect)}`);
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, concurrency: { type: 'string' } } });
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const config = loadConfig(process.env);
-  const engine = new Engine({
-    topics: loadKnowledgeDir(path.resolve(root, config.KNOWLEDGE_DIR)),
-    intents: loadIntents(path.join(root, 'intents')),
-    language: loadLanguageData(),
-    thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
-  });
-  const cases = loadLlmEvalCases(path.join(root, 'tests/eval')).slice(0, values.limit ? Number(values.limit) : undefined);
-  const result = await compareWithModel(engine, cases, process.env, values.concurrency ? Number(values.concurrency) : 4);
-  if (values.json) console.log(JSON.stringify(result, null, 2));
-  else printLlmReport(result);
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  });
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../bot/engine/pipeline.ts';
-import { compareWithModel, loadLlmEvalCases, type LlmEvalCase } from '../../scripts/eval-llm.ts';
+import { compareWithModel, type LlmEvalCase } from '../../scripts/eval-llm.ts';
+import { loadEvalCases } from '../../scripts/lib/eval-set.ts';
 import { FakeOpenAiApi } from '../fakes/openai-api.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -31,7 +32,7 @@ function restatements(engine: Engine): Map<string, string> {
 
 describe('npm run eval -- --llm', () => {
   it('compares the engine with and without the model on the Javanese and Sundanese evaluation lines', async () => {
-    const all = loadLlmEvalCases(path.resolve('tests/eval'));
+    const all = loadEvalCases(['questions-id-en.jsonl', 'questions-jv-su.jsonl'].map((f) => path.resolve('tests/eval', f)));
     const byText = new Map(all.map((c) => [c.text, c.label]));
     const restate = restatements(server.engine);
     const cases: LlmEvalCase[] = all.filter((c) => (c.locale === 'jv' || c.locale === 'su') && restate.has(c.label)).slice(0, 16);

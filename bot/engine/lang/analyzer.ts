@@ -80,6 +80,20 @@ export class Analyzer {
     return terms;
   }
 
+  /**
+   * Terms for intent classification: like `termsOf` but keeping stopwords, because "selamat pagi",
+   * "makasih ya" and "mau bicara" are made of exactly the words retrieval throws away.
+   */
+  intentTermsOf(tokens: string[], locale?: Locale): string[] {
+    const terms: string[] = [];
+    for (const token of tokens) {
+      for (const word of this.expandSlang(token, locale)) {
+        terms.push(this.canonical(word) ?? this.stem(word));
+      }
+    }
+    return terms;
+  }
+
   isKnown(term: string): boolean {
     return term.startsWith(CONCEPT) || this.roots.has(term);
   }
@@ -88,9 +102,19 @@ export class Analyzer {
     return this.stopwords.has(word);
   }
 
+  /**
+   * Chat abbreviations of the message's own language (plus Indonesian for Javanese and Sundanese,
+   * which chats mix freely); any language's when the locale is unknown. English "can" must not
+   * become Sundanese "acan" (not yet).
+   */
   private expandSlang(token: string, locale?: Locale): string[] {
-    const own = locale ? this.slangByLocale.get(locale)?.get(token) : undefined;
-    const replacement = own ?? (this.concepts.has(token) ? undefined : this.slangAny.get(token));
+    let replacement: string | undefined;
+    if (locale) {
+      replacement = this.slangByLocale.get(locale)?.get(token);
+      if (!replacement && (locale === 'jv' || locale === 'su')) replacement = this.slangByLocale.get('id')?.get(token);
+    } else if (!this.concepts.has(token)) {
+      replacement = this.slangAny.get(token);
+    }
     if (!replacement || replacement === token) return [token];
     return tokenize(replacement);
   }
@@ -153,10 +177,24 @@ export class Analyzer {
     const found = new Set<string>();
     for (const v of [word, ...deletions(word)]) for (const c of this.fuzzy.get(v) ?? []) found.add(c);
     found.delete(word);
-    if (found.size === 0) return null;
-    // Prefer a candidate of the same length (substitution or transposition), then the shortest edit.
-    return [...found].sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length))[0];
+    // Shared deletions also pair words two edits apart ("water"/"after"): keep true one-edit neighbours.
+    const near = [...found].filter((c) => editDistanceAtMostOne(word, c));
+    if (near.length === 0) return null;
+    return near.sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length))[0];
   }
+}
+
+/** Optimal-string-alignment distance ≤ 1: one insertion, deletion, substitution or adjacent swap. */
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length || i === b.length) return Math.abs(a.length - b.length) <= 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function deletions(word: string): string[] {

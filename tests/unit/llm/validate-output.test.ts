@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../bot/domain.ts';
 import type { PromptEntry } from '../../../bot/llm/prompts.ts';
 import { checkPhrasing, checkUnderstanding, linksIn, numbersIn } from '../../../bot/llm/validate-output.ts';
+import { loadKnowledgeDir } from '../../../knowledge/load-knowledge.ts';
 
 const entries: PromptEntry[] = [
   {
@@ -64,5 +67,20 @@ describe('checking a restatement', () => {
 
   it('rejects output without a restated question', () => {
     expect(checkUnderstanding(reply({ topicId: 'ktp.lost' }), known)).toEqual({ ok: false, reason: 'not the requested JSON' });
+  });
+});
+
+describe('the curated knowledge base itself', () => {
+  it('passes the check when a model returns any entry verbatim, in every locale', () => {
+    const topics = loadKnowledgeDir(path.resolve('knowledge'));
+    const rejected: string[] = [];
+    for (const t of topics) {
+      for (const l of LOCALES) {
+        const entry = { id: t.id, title: t.content[l].title, answer: t.content[l].answer, sourceUrl: t.sourceUrl };
+        const checked = checkPhrasing(JSON.stringify({ answerable: true, text: entry.answer, citedTopicIds: [t.id] }), [entry]);
+        if (!checked.ok) rejected.push(`${t.id}/${l}: ${checked.reason}`);
+      }
+    }
+    expect(rejected).toEqual([]);
   });
 });
