@@ -6,16 +6,16 @@ import { createSqliteStorage } from '../../bot/storage/sqlite/sqlite-storage.ts'
 const fresh = { locale: null, lastTopicId: null, pendingChoices: [] };
 
 /**
- * A curated Indonesian phrasing (with `suffix` appended) that the lexical engine answers from its
- * own topic, found at run time so that tuning the engine cannot break the tests.
+ * A curated Indonesian phrasing (with `suffix` appended) that the lexical engine, detecting
+ * Indonesian, answers from its own topic, found at run time so that tuning the engine cannot break the tests.
  */
 export function answeredQuestion(engine: Engine, suffix = ''): { text: string; topicId: string } {
   for (const topic of engine.topics) {
     for (const question of topic.content.id.questions) {
       if (question.split(' ').length >= 10) continue;
       const text = `${question}${suffix}`;
-      const { decision } = engine.run({ text, conversation: fresh, locale: 'id' });
-      if (decision.action === 'answer' && decision.topicId === topic.id) return { text, topicId: topic.id };
+      const { decision, trace } = engine.run({ text, conversation: fresh });
+      if (decision.action === 'answer' && decision.topicId === topic.id && trace.locale === 'id') return { text, topicId: topic.id };
     }
   }
   throw new Error(`the engine answers none of the curated Indonesian phrasings (+ "${suffix}") from their own topic`);
