@@ -31,6 +31,20 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
+  // Optional language-model help (bot/llm): nothing is sent anywhere unless an endpoint is configured.
+  OPENAI_API_KEY: z.string().default(''),
+  OPENAI_BASE_URL: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL such as http://127.0.0.1:11434/v1'),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+  LLM_UNDERSTANDING: onOff.default(true),
+  LLM_PHRASING: onOff.default(false),
+  LLM_EMBEDDINGS: onOff.default(false),
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+  LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 export type Config = z.infer<typeof schema> & { databaseFile: string };

@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
@@ -86,6 +87,8 @@ export interface Storage {
   unanswered: UnansweredStore;
   staff: StaffStore;
   sessions: SessionStore;
+  llmUsage: LlmUsageStore;
+  embeddings: EmbeddingCacheStore;
   isHealthy(): boolean;
   close(): void;
 }
