@@ -13,6 +13,12 @@ import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { outboxRoutes } from './bot/http/outbox-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
+import { disabledAssistant } from './bot/llm/assistant.ts';
+import { LangchainClient } from './bot/llm/langchain-client.ts';
+import { llmSettings } from './bot/llm/llm-settings.ts';
+import { ModelAssistant } from './bot/llm/model-assistant.ts';
+import { CodeMixDetector } from './bot/llm/needs-understanding.ts';
+import { TurnAssist } from './bot/llm/turn-assist.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
@@ -39,10 +45,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const storage = createSqliteStorage(config.databaseFile);
   await seedKnowledgeIfEmpty(storage, path.resolve(ROOT, config.KNOWLEDGE_DIR), logger);
 
+  const language = loadLanguageData();
   const engine = new Engine({
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
-    language: loadLanguageData(),
+    language,
     calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
@@ -57,7 +64,19 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
   }
   const staffAuth = createStaffAuth(staffAuthService);
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger });
+  const llm = llmSettings(config);
+  const assist = new TurnAssist({
+    engine,
+    assistant: llm ? new ModelAssistant(new LangchainClient(llm), llm) : disabledAssistant,
+    usage: storage.llmUsage,
+    embeddings: storage.embeddings,
+    codeMix: new CodeMixDetector(language.locales),
+    logger,
+    embeddingModel: config.OPENAI_EMBEDDING_MODEL,
+  });
+  if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
+  void assist.warmUp();
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist });
   const proactive = new ProactiveDelivery();
   const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
 

@@ -59,6 +59,20 @@ const schema = z.object({
   OUTBOX_GIVE_UP_MS: z.coerce.number().int().min(1).default(6 * 3_600_000),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  // Optional language-model help (bot/llm): nothing is sent anywhere unless an endpoint is configured.
+  OPENAI_API_KEY: z.string().default(''),
+  OPENAI_BASE_URL: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL such as http://127.0.0.1:11434/v1'),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+  LLM_UNDERSTANDING: onOff.default(true),
+  LLM_PHRASING: onOff.default(false),
+  LLM_EMBEDDINGS: onOff.default(false),
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+  LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 export type Config = z.infer<typeof schema> & { databaseFile: string };

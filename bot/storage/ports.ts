@@ -1,5 +1,6 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
 import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
+import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
@@ -91,6 +92,8 @@ export interface Storage {
   inbox: InboxStore;
   outbox: OutboxStore;
   channelContacts: ChannelContactStore;
+  llmUsage: LlmUsageStore;
+  embeddings: EmbeddingCacheStore;
   isHealthy(): boolean;
   close(): void;
 }

@@ -14,6 +14,7 @@ import type {
 import { openDatabase, type Db } from './open-database.ts';
 import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-inbox.ts';
 import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
+import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 
 const now = () => new Date().toISOString();
@@ -162,6 +163,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     inbox: sqliteInboxStore(db),
     outbox: sqliteOutboxStore(db),
     channelContacts: sqliteChannelContactStore(db),
+    llmUsage: sqliteLlmUsageStore(db),
+    embeddings: sqliteEmbeddingCache(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };
