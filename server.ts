@@ -1,18 +1,29 @@
+import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
+import { webLiveSender } from './bot/channels/web/web-live-sender.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
 import { loadCalibration } from './bot/engine/calibration-file.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
+import { createHandoff } from './bot/handoff/create-handoff.ts';
+import { LiveHub } from './bot/handoff/live-hub.ts';
+import type { SweepReport } from './bot/handoff/ticket-sweep.ts';
+import { chatEventRoutes } from './bot/http/chat-events-routes.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
+import { buildOpenApi, openApiRoutes } from './bot/http/openapi.ts';
+import { chatApi } from './bot/http/openapi/chat-api.ts';
+import { staffTicketsApi } from './bot/http/openapi/staff-tickets-api.ts';
+import { staffTicketRoutes } from './bot/http/staff-ticket-routes.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
+import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
 import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
@@ -24,11 +35,18 @@ export interface RunningServer {
   url: string;
   config: Config;
   engine: Engine;
+  /** Runs one pass of the handoff timers now (escalation, reminders, delivery retries); tests use it with a fixed clock. */
+  sweepTickets(): Promise<SweepReport>;
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** The clock for office hours and handoff timers; tests pass a fixed one. */
+  now?: () => Date;
+}
+
 /** Composition root: config → storage → engine → runtime → channels/http → listen. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+export async function startServer(env: NodeJS.ProcessEnv = process.env, options: ServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
   const storage = createSqliteStorage(config.databaseFile);
@@ -52,15 +70,26 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
   }
   const staffAuth = createStaffAuth(staffAuthService);
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger });
+  const hub = new LiveHub();
+  const delivery = new ProactiveDelivery();
+  delivery.register('web', webLiveSender(hub, storage.conversations));
+  const handoff = createHandoff({ storage, config, translate, logger, delivery, hub, now: options.now ?? (() => new Date()) });
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger, desk: handoff.desk, lock: handoff.lock });
+  const openApi = buildOpenApi([chatApi, staffTicketsApi], packageVersion());
 
   const app = createApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), staffAuth.router],
+    open: [
+      healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
+      staffAuth.router,
+      staffTicketRoutes({ officers: handoff.officers, tickets: storage.tickets, presence: handoff.presence, hub, requireRole: staffAuth.requireRole }),
+      openApiRoutes(openApi),
+    ],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
+      chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk }),
       botFrameworkRoutes(
         runtime,
         { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
@@ -74,19 +103,27 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   logger.info({ port, host: config.HOST }, 'Layani is listening');
+  const stopSweep = handoff.sweep.start(config.HANDOFF_SWEEP_SECONDS * 1000);
+  // Messages a channel could not take before the last stop go out as soon as their sender is back.
+  const startupRetry = handoff.outbound.retryPending({ includeFresh: true }).catch((err) => logger.error({ err }, 'retrying pending deliveries failed'));
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
-    (stopping ??= new Promise<void>((resolve) => {
-      // Stop accepting, let in-flight requests finish, then close the database.
-      server.close(() => {
-        storage.close();
-        logger.info('stopped');
-        resolve();
-      });
+    (stopping ??= (async () => {
+      // Stop the timers, end live streams (they never finish on their own), let in-flight requests
+      // finish, then close the database.
+      hub.closeAll();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-    }));
-  return { url: `http://${host}:${port}`, config, engine, stop };
+      await Promise.all([closed, stopSweep(), startupRetry]);
+      storage.close();
+      logger.info('stopped');
+    })());
+  return { url: `http://${host}:${port}`, config, engine, sweepTickets: () => handoff.sweep.run(), stop };
+}
+
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function listen(app: import('express').Express, port: number, host: string): Promise<Server> {

@@ -4,7 +4,7 @@ import { LOCALES } from '../domain.ts';
 import type { ConversationRuntime } from '../runtime/conversation-runtime.ts';
 import { badRequest } from './app-error.ts';
 
-const conversationId = z
+export const conversationId = z
   .string({ error: 'conversationId must be a string' })
   .trim()
   .min(1, 'conversationId must not be empty')

@@ -9,6 +9,13 @@ export interface ProactiveMessage {
   channel: Channel;
   author: ProactiveAuthor;
   reply: Reply;
+  /**
+   * Set when the message is already in the conversation's transcript (the handoff service stores
+   * officer replies before delivering them): senders must not store it again, and can use it as
+   * an idempotency key. Absent for messages nobody stored yet.
+   */
+  messageId?: number;
+  createdAt?: string;
 }
 
 /**

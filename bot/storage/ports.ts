@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
@@ -86,6 +87,8 @@ export interface Storage {
   unanswered: UnansweredStore;
   staff: StaffStore;
   sessions: SessionStore;
+  tickets: TicketStore;
+  pendingDeliveries: PendingDeliveryStore;
   isHealthy(): boolean;
   close(): void;
 }

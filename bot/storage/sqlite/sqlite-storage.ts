@@ -13,6 +13,7 @@ import type {
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
+import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
 
 const now = () => new Date().toISOString();
 const parseJson = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
@@ -157,6 +158,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     unanswered: unansweredStore(db),
     staff: sqliteStaffStore(db),
     sessions: sqliteSessionStore(db),
+    tickets: sqliteTicketStore(db),
+    pendingDeliveries: sqlitePendingDeliveryStore(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };
