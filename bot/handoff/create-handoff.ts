@@ -50,7 +50,7 @@ export function createHandoff(deps: {
   const common = { book, tickets: storage.tickets, conversations: storage.conversations, outbound, presence, hub, schedule, now };
   return {
     desk: new HandoffDesk(common),
-    officers: new OfficerService({ ...common, staff: storage.staff, translate: deps.translate, lock, citizenSilentMs }),
+    officers: new OfficerService({ ...common, pending: storage.pendingDeliveries, staff: storage.staff, translate: deps.translate, lock, citizenSilentMs }),
     sweep: new TicketSweep({
       tickets: storage.tickets,
       book,

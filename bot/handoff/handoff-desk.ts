@@ -113,7 +113,6 @@ export class HandoffDesk {
 
   private async lastOfficerReply(ticket: Ticket): Promise<string | null> {
     const messages = await this.deps.conversations.listMessages(ticket.conversationId, 300);
-    const within = messages.filter((m) => m.author === 'officer' && (ticket.endMessageId === null || m.id <= ticket.endMessageId));
-    return within.at(-1)?.text ?? null;
+    return messages.filter((m) => m.author === 'officer' && m.extra?.ticketNumber === ticket.number).at(-1)?.text ?? null;
   }
 }

@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n.ts';
 import type { KeyedSerializer } from '../runtime/serialize-by-key.ts';
-import type { TicketStore } from '../storage/handoff-ports.ts';
+import type { PendingDeliveryStore, TicketStore } from '../storage/handoff-ports.ts';
 import type { ConversationStore, StoredMessage } from '../storage/ports.ts';
 import type { StaffStore, StaffUser } from '../storage/staff-ports.ts';
 import type { CitizenOutbound } from './citizen-outbound.ts';
@@ -16,6 +16,7 @@ export interface OfficerServiceDeps {
   book: TicketBook;
   tickets: TicketStore;
   conversations: ConversationStore;
+  pending: PendingDeliveryStore;
   staff: StaffStore;
   outbound: CitizenOutbound;
   presence: OfficerPresence;
@@ -37,6 +38,8 @@ export interface TranscriptEntry {
   text: string;
   createdAt: string;
   officerName?: string;
+  /** Not yet taken by the citizen's channel (no sender, or the channel is down); retried by the sweep. */
+  pending?: true;
 }
 
 export const actorOf = (user: StaffUser): OfficerActor => ({ type: 'officer', id: user.id, isAdmin: user.role === 'admin' });
@@ -153,9 +156,13 @@ export class OfficerService {
 
   private async transcript(ticket: Ticket): Promise<TranscriptEntry[]> {
     const messages = await this.deps.conversations.listMessages(ticket.conversationId, 500);
+    const pending = new Set((await this.deps.pending.list(1000)).filter((p) => p.conversationId === ticket.conversationId).map((p) => p.messageId));
     return messages
       .filter((m) => ticket.endMessageId === null || m.id <= ticket.endMessageId)
-      .map((m) => toEntry(m, typeof m.extra?.officerName === 'string' ? m.extra.officerName : undefined));
+      .map((m) => ({
+        ...toEntry(m, typeof m.extra?.officerName === 'string' ? m.extra.officerName : undefined),
+        ...(pending.has(m.id) ? { pending: true as const } : {}),
+      }));
   }
 
   private async backToBot(ticket: Ticket): Promise<void> {
