@@ -91,6 +91,14 @@ export function ticketStatusReply(view: StatusView, locale: Locale, t: Translate
   return { text: lines.join('\n'), suggestions: ticket.status === 'waiting' || ticket.status === 'assigned' ? [backToBotButton(locale, t)] : undefined };
 }
 
+/**
+ * What the bot says after a thumbs-down: sorry, and a button to a person. Tapping it sends
+ * `action: "officer"`, which opens a ticket like any other request for an officer.
+ */
+export function stillNeedHelpReply(locale: Locale, t: Translate): Reply {
+  return { text: t(locale, 'feedback.stillNeedHelp'), suggestions: [{ label: t(locale, 'suggestion.stillNeedHelp'), action: 'officer' }] };
+}
+
 export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 
 /** Suggestion buttons 1–5; tapping one sends its digit, which the next turn reads as the rating. */

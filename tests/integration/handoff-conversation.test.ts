@@ -215,3 +215,16 @@ describe('the officer API is for officers', () => {
     }
   });
 });
+
+describe('channel identities stay apart', () => {
+  it('refuses web ids that name a Telegram, WhatsApp or Bot Framework conversation, for chat, history and live events', async () => {
+    const post = await fetch(`${server.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ conversationId: 'tg:12345', text: 'halo' }),
+    });
+    expect(post.status).toBe(400);
+    expect((await fetch(`${server.url}/api/chat/wa:628123456789/messages`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/chat/bf:emulator:x/events`)).status).toBe(400);
+  });
+});

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { formatWhen, parseRating } from '../../bot/handoff/handoff-replies.ts';
+import path from 'node:path';
+import { formatWhen, parseRating, stillNeedHelpReply } from '../../bot/handoff/handoff-replies.ts';
+import { createTranslator } from '../../bot/i18n.ts';
 import { generateTicketNumber } from '../../bot/handoff/ticket-number.ts';
 import { findTicketNumber } from '../../bot/engine/ticket-number.ts';
 
@@ -33,4 +35,11 @@ it('draws ticket numbers the engine recognises when a citizen quotes them', () =
     expect(number).toMatch(/^LYN-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
     expect(findTicketNumber(`status tiket ${number.toLowerCase()}`)).toBe(number);
   }
+});
+
+it.each(['id', 'en', 'jv', 'su'] as const)('offers an officer after a thumbs-down in %s', async (locale) => {
+  const t = await createTranslator(path.resolve('locales'));
+  const reply = stillNeedHelpReply(locale, t);
+  expect(reply.text).not.toBe('feedback.stillNeedHelp');
+  expect(reply.suggestions).toEqual([{ label: t(locale, 'suggestion.stillNeedHelp'), action: 'officer' }]);
 });
