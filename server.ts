@@ -21,6 +21,12 @@ import { staffTicketRoutes } from './bot/http/staff-ticket-routes.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
+import { disabledAssistant } from './bot/llm/assistant.ts';
+import { LangchainClient } from './bot/llm/langchain-client.ts';
+import { llmSettings } from './bot/llm/llm-settings.ts';
+import { ModelAssistant } from './bot/llm/model-assistant.ts';
+import { CodeMixDetector } from './bot/llm/needs-understanding.ts';
+import { TurnAssist } from './bot/llm/turn-assist.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
@@ -52,10 +58,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const storage = createSqliteStorage(config.databaseFile);
   await seedKnowledgeIfEmpty(storage, path.resolve(ROOT, config.KNOWLEDGE_DIR), logger);
 
+  const language = loadLanguageData();
   const engine = new Engine({
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
-    language: loadLanguageData(),
+    language,
     calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
@@ -70,11 +77,23 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
   }
   const staffAuth = createStaffAuth(staffAuthService);
+  const llm = llmSettings(config);
+  const assist = new TurnAssist({
+    engine,
+    assistant: llm ? new ModelAssistant(new LangchainClient(llm), llm) : disabledAssistant,
+    usage: storage.llmUsage,
+    embeddings: storage.embeddings,
+    codeMix: new CodeMixDetector(language.locales),
+    logger,
+    embeddingModel: config.OPENAI_EMBEDDING_MODEL,
+  });
+  if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
+  void assist.warmUp();
   const hub = new LiveHub();
   const delivery = new ProactiveDelivery();
   delivery.register('web', webLiveSender(hub, storage.conversations));
   const handoff = createHandoff({ storage, config, translate, logger, delivery, hub, now: options.now ?? (() => new Date()) });
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger, desk: handoff.desk, lock: handoff.lock });
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist, desk: handoff.desk, lock: handoff.lock });
   const openApi = buildOpenApi([chatApi, staffTicketsApi], packageVersion());
 
   const app = createApp({

@@ -1,6 +1,7 @@
 import type { IntentSet, Locale, Topic } from '../domain.ts';
 import { LOCALES } from '../domain.ts';
 import { calibrate, type CalibrationModel } from './confidence.ts';
+import { DomainClassifier } from './domain-classifier.ts';
 import { IntentClassifier } from './intent-classifier.ts';
 import { KnowledgeIndex, type Candidate } from './knowledge-index.ts';
 import { Analyzer } from './lang/analyzer.ts';
@@ -38,6 +39,7 @@ export class Engine {
   private analyzer!: Analyzer;
   private index!: KnowledgeIndex;
   private classifier!: IntentClassifier;
+  private domain!: DomainClassifier;
   private topicsById = new Map<string, Topic>();
   private readonly detector: LanguageDetector;
   private readonly switchPhrases: Record<Locale, string[]>;
@@ -69,6 +71,7 @@ export class Engine {
     this.analyzer = new Analyzer(this.deps.language, vocabulary);
     this.index = new KnowledgeIndex(topics, this.analyzer);
     this.classifier = new IntentClassifier(this.deps.intents, topics, this.analyzer);
+    this.domain = new DomainClassifier(topics, LOCALES.flatMap((l) => this.deps.language.corpus[l]), this.analyzer);
     this.topicsById = new Map(topics.map((t) => [t.id, t]));
   }
 
@@ -90,7 +93,8 @@ export class Engine {
     const terms = this.analyzer.termsOf(text.tokens, locale.locale);
     const intent = this.classifier.classify(this.analyzer.intentTermsOf(text.tokens, locale.locale));
     const unknownTerms = terms.filter((t) => !this.index.has(t)).length;
-    const retrieved = this.retrieve(terms, unknownTerms, input.conversation.lastTopicId, this.storyEmphasis(input.text, locale.locale));
+    const domain = this.domain.serviceLikelihood(terms);
+    const retrieved = this.retrieve(terms, unknownTerms, domain, input.conversation.lastTopicId, this.storyEmphasis(input.text, locale.locale));
     const candidates = this.penaliseOutOfScope(retrieved.candidates, text.tokens);
     const followUp = retrieved.followUp;
     const tapped = input.choiceTopicId && this.topicsById.has(input.choiceTopicId) ? input.choiceTopicId : null;
@@ -108,6 +112,7 @@ export class Engine {
         intentConfidence: round(intent.confidence),
         terms,
         unknownTerms,
+        domain: round(domain),
         candidates: candidates.slice(0, 3).map((c) => ({ ...c, bm25: round(c.bm25), coverage: round(c.coverage), phrasing: round(c.phrasing), area: round(c.area), score: round(c.score) })),
       },
     };
@@ -139,10 +144,10 @@ export class Engine {
       .sort((a, b) => b.score - a.score);
   }
 
-  private retrieve(terms: string[], unknown: number, lastTopicId: string | null, emphasis?: Map<string, number>): { candidates: Candidate[]; followUp: boolean } {
+  private retrieve(terms: string[], unknown: number, domain: number, lastTopicId: string | null, emphasis?: Map<string, number>): { candidates: Candidate[]; followUp: boolean } {
     const raw = this.index.search(terms, 6, emphasis);
     const candidates = this.deps.calibration
-      ? calibrate(this.deps.calibration, raw, { termCount: terms.length, unknownShare: terms.length ? unknown / terms.length : 0 })
+      ? calibrate(this.deps.calibration, raw, { termCount: terms.length, unknownShare: terms.length ? unknown / terms.length : 0, domain })
       : raw;
     const lastArea = lastTopicId ? this.topicsById.get(lastTopicId)?.area : undefined;
     if (!lastArea || terms.length > FOLLOW_UP_MAX_TERMS || candidates.length === 0) return { candidates, followUp: false };

@@ -1,10 +1,11 @@
 import type { Locale } from '../domain.ts';
 import type { Engine } from '../engine/pipeline.ts';
-import type { Decision, EngineResult } from '../engine/types.ts';
+import type { Decision, EngineInput, EngineResult } from '../engine/types.ts';
 import type { HandoffDesk } from '../handoff/handoff-desk.ts';
 import type { TicketInfo } from '../handoff/handoff-replies.ts';
 import type { HandoffReason } from '../handoff/ticket.ts';
 import type { Translate } from '../i18n.ts';
+import type { TurnAssist } from '../llm/turn-assist.ts';
 import type { Logger } from '../logger.ts';
 import type { ConversationState, Storage } from '../storage/ports.ts';
 import { handoffModeTurn, openTicketTurn, ratingThanks, ticketStatusReplies } from './handoff-turn.ts';
@@ -17,6 +18,8 @@ export interface RuntimeDeps {
   engine: Engine;
   translate: Translate;
   logger: Logger;
+  /** Optional language-model help; absent, the turn is purely lexical. */
+  assist?: TurnAssist;
   desk: HandoffDesk;
   /** Shared with the officer side, so a resolve and a citizen's turn never interleave on one conversation. */
   lock?: KeyedSerializer;
@@ -47,42 +50,51 @@ export class ConversationRuntime {
   private async turn(inbound: InboundMessage): Promise<TurnResult> {
     const { storage, engine } = this.deps;
     const state = (await storage.conversations.find(inbound.conversationId)) ?? newConversation(inbound);
-    const result = engine.run({
+    const input: EngineInput = {
       text: inbound.text,
       conversation: { locale: state.locale, lastTopicId: state.lastTopicId, pendingChoices: state.pendingChoices },
       locale: inbound.locale,
       localeHint: inbound.localeHint,
       choiceTopicId: inbound.choiceTopicId,
-    });
-    const locale = result.trace.locale;
+    };
+    const lexical = engine.run(input);
+    // While an officer owns the conversation the bot only listens for "back to the bot": no model is asked.
     const openTicket = state.mode === 'handoff' ? await this.deps.desk.openTicketOf(state.id) : null;
     if (openTicket) {
-      const turn = await handoffModeTurn(this.deps, inbound, state, openTicket, result.decision, locale);
+      const turn = await handoffModeTurn(this.deps, inbound, state, openTicket, lexical.decision, lexical.trace.locale);
       return this.finish(inbound, turn.state, turn.replies, turn.outcome, { citizenStored: true, ticket: turn.ticket });
     }
     // A handoff that ended while the conversation was idle leaves nothing to relay to: back to the bot.
     const botState: ConversationState = { ...state, mode: 'bot' };
-
     const rated = inbound.action ? null : await this.deps.desk.takeRating(state.id, inbound.text);
     if (rated) {
+      const locale = lexical.trace.locale;
       const outcome: Outcome = { action: 'smalltalk', faqId: null, intent: 'satisfaction-rating', confidence: 1, locale };
       return this.finish(inbound, { ...botState, locale }, [ratingThanks(this.deps.translate, locale, rated.ticket, rated.score)], outcome, {});
     }
+    return this.botTurn(inbound, botState, input, lexical);
+  }
 
-    const { decision, handoffReason } = choose(inbound, result.decision, botState);
+  private async botTurn(inbound: InboundMessage, state: ConversationState, input: EngineInput, lexical: EngineResult): Promise<TurnResult> {
+    const { assist, engine } = this.deps;
+    const result = assist ? await assist.understand(inbound, input, lexical) : lexical;
+    const phrased = assist ? await assist.phrase(inbound, result) : null;
+    const locale = result.trace.locale;
+    const { decision, handoffReason } = choose(inbound, phrased?.decision ?? result.decision, state);
     const outcome = toOutcome(decision, result, locale);
     let replies: Reply[];
     let ticket: TicketInfo | undefined;
     if (decision.action === 'handoff') {
-      await this.deps.storage.conversations.save({ ...botState, locale }); // the ticket refers to the stored conversation
-      ({ replies, ticket } = await openTicketTurn(this.deps, botState, handoffReason ?? decision.reason, locale));
+      await this.deps.storage.conversations.save({ ...state, locale }); // the ticket refers to the stored conversation
+      ({ replies, ticket } = await openTicketTurn(this.deps, state, handoffReason ?? decision.reason, locale));
     } else if (decision.action === 'ticket-status') {
       replies = await ticketStatusReplies(this.deps, decision.ticketNumber, state.id, locale);
     } else {
       replies = renderReply(decision, locale, this.deps.translate, (id) => engine.topic(id));
+      if (phrased?.text && decision.action === 'answer') replies[0] = { ...replies[0], text: phrased.text };
     }
     await this.recordUnanswered(inbound, decision, result, locale);
-    return this.finish(inbound, nextState(botState, decision, locale), replies, outcome, { ticket });
+    return this.finish(inbound, nextState(state, decision, locale), replies, outcome, { ticket });
   }
 
   /** Persists the turn (state, citizen message unless already stored, replies), logs its decision. */

@@ -1,5 +1,6 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
 import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
+import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
@@ -89,6 +90,8 @@ export interface Storage {
   sessions: SessionStore;
   tickets: TicketStore;
   pendingDeliveries: PendingDeliveryStore;
+  llmUsage: LlmUsageStore;
+  embeddings: EmbeddingCacheStore;
   isHealthy(): boolean;
   close(): void;
 }

@@ -228,3 +228,22 @@ describe('channel identities stay apart', () => {
     expect((await fetch(`${server.url}/api/chat/bf:emulator:x/events`)).status).toBe(400);
   });
 });
+
+describe('with language-model help switched on', () => {
+  it('sends nothing a citizen writes to an officer to the model', async () => {
+    const { FakeOpenAiApi } = await import('../fakes/openai-api.ts');
+    const fake = await FakeOpenAiApi.start();
+    const llmServer = await startTestServer({ OFFICE_HOURS: 'always', OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'sk-test', LLM_PHRASING: 'on' });
+    try {
+      const opened = await chat(llmServer, 'llm-handoff', 'mau bicara dengan petugas');
+      expect(opened.outcome.action).toBe('handoff');
+      fake.requests.length = 0;
+      const relayed = await chat(llmServer, 'llm-handoff', 'Punten, kamari abdi kaleungitan dompet di pasar, eusina kartu identitas, NIK 3201234567890123');
+      expect(relayed.outcome.action).toBe('relay');
+      expect(fake.chatRequests).toHaveLength(0);
+    } finally {
+      await llmServer.dispose();
+      await fake.close();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
 
@@ -160,6 +161,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     sessions: sqliteSessionStore(db),
     tickets: sqliteTicketStore(db),
     pendingDeliveries: sqlitePendingDeliveryStore(db),
+    llmUsage: sqliteLlmUsageStore(db),
+    embeddings: sqliteEmbeddingCache(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };
