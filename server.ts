@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
 import { webLiveSender } from './bot/channels/web/web-live-sender.ts';
+import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
 import { loadCalibration } from './bot/engine/calibration-file.ts';
@@ -20,6 +21,7 @@ import { staffTicketsApi } from './bot/http/openapi/staff-tickets-api.ts';
 import { staffTicketRoutes } from './bot/http/staff-ticket-routes.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
+import { outboxRoutes } from './bot/http/outbox-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { disabledAssistant } from './bot/llm/assistant.ts';
 import { LangchainClient } from './bot/llm/langchain-client.ts';
@@ -41,6 +43,8 @@ export interface RunningServer {
   url: string;
   config: Config;
   engine: Engine;
+  /** Out-of-turn messages (officer replies) to a conversation's own channel. */
+  proactive: ProactiveDelivery;
   /** Runs one pass of the handoff timers now (escalation, reminders, delivery retries); tests use it with a fixed clock. */
   sweepTickets(): Promise<SweepReport>;
   stop(): Promise<void>;
@@ -90,19 +94,22 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
   void assist.warmUp();
   const hub = new LiveHub();
-  const delivery = new ProactiveDelivery();
-  delivery.register('web', webLiveSender(hub, storage.conversations));
-  const handoff = createHandoff({ storage, config, translate, logger, delivery, hub, now: options.now ?? (() => new Date()) });
+  const proactive = new ProactiveDelivery();
+  proactive.register('web', webLiveSender(hub, storage.conversations));
+  const handoff = createHandoff({ storage, config, translate, logger, delivery: proactive, hub, now: options.now ?? (() => new Date()) });
   const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist, desk: handoff.desk, lock: handoff.lock });
+  const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
   const openApi = buildOpenApi([chatApi, staffTicketsApi], packageVersion());
 
   const app = createApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
+    raw: messaging.routers,
     open: [
       healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
       staffAuth.router,
+      outboxRoutes({ outbox: storage.outbox, delivery: messaging.delivery, requireRole: staffAuth.requireRole, giveUpMs: config.OUTBOX_GIVE_UP_MS }),
       staffTicketRoutes({ officers: handoff.officers, tickets: storage.tickets, presence: handoff.presence, hub, requireRole: staffAuth.requireRole }),
       openApiRoutes(openApi),
     ],
@@ -122,6 +129,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   logger.info({ port, host: config.HOST }, 'Layani is listening');
+  await messaging.start();
   const stopSweep = handoff.sweep.start(config.HANDOFF_SWEEP_SECONDS * 1000);
   // Messages a channel could not take before the last stop go out as soon as their sender is back.
   const startupRetry = handoff.outbound.retryPending({ includeFresh: true }).catch((err) => logger.error({ err }, 'retrying pending deliveries failed'));
@@ -129,16 +137,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop the timers, end live streams (they never finish on their own), let in-flight requests
-      // finish, then close the database.
+      // End live streams (they never finish on their own), stop accepting, let in-flight requests,
+      // turns, timers and sends finish, then close the database.
       hub.closeAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all([closed, stopSweep(), startupRetry]);
+      await messaging.stop();
       storage.close();
       logger.info('stopped');
     })());
-  return { url: `http://${host}:${port}`, config, engine, sweepTickets: () => handoff.sweep.run(), stop };
+  return { url: `http://${host}:${port}`, config, engine, proactive, sweepTickets: () => handoff.sweep.run(), stop };
 }
 
 function packageVersion(): string {

@@ -1,5 +1,6 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
 import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
+import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
 import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
@@ -90,6 +91,10 @@ export interface Storage {
   sessions: SessionStore;
   tickets: TicketStore;
   pendingDeliveries: PendingDeliveryStore;
+  /** Telegram/WhatsApp: deduplicated webhook updates, the delivery queue, each citizen's platform address. */
+  inbox: InboxStore;
+  outbox: OutboxStore;
+  channelContacts: ChannelContactStore;
   llmUsage: LlmUsageStore;
   embeddings: EmbeddingCacheStore;
   isHealthy(): boolean;

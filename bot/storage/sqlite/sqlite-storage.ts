@@ -12,6 +12,8 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-inbox.ts';
+import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
@@ -161,6 +163,9 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     sessions: sqliteSessionStore(db),
     tickets: sqliteTicketStore(db),
     pendingDeliveries: sqlitePendingDeliveryStore(db),
+    inbox: sqliteInboxStore(db),
+    outbox: sqliteOutboxStore(db),
+    channelContacts: sqliteChannelContactStore(db),
     llmUsage: sqliteLlmUsageStore(db),
     embeddings: sqliteEmbeddingCache(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
