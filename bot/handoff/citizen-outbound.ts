@@ -19,6 +19,7 @@ interface PendingPayload {
   author: ProactiveAuthor;
   reply: Reply;
   createdAt: string;
+  officerName?: string;
 }
 
 /** The `handoff` event of the widget's live stream. */
@@ -52,7 +53,8 @@ export class CitizenOutbound {
         extra: { suggestions: reply.suggestions ?? null, sourceUrl: reply.sourceUrl ?? null, proactive: true, ...extra },
       },
     ]);
-    const payload: PendingPayload = { author, reply, createdAt: message.createdAt };
+    const officerName = typeof extra.officerName === 'string' ? extra.officerName : undefined;
+    const payload: PendingPayload = { author, reply, createdAt: message.createdAt, ...(officerName ? { officerName } : {}) };
     const pending = await this.deps.pending.add({ ...to, messageId: message.id, payload: { ...payload } });
     return { message, delivered: await this.attempt(pending) };
   }
@@ -77,7 +79,7 @@ export class CitizenOutbound {
   }
 
   private async attempt(pending: PendingDelivery): Promise<boolean> {
-    const { author, reply, createdAt } = pending.payload as unknown as PendingPayload;
+    const { author, reply, createdAt, officerName } = pending.payload as unknown as PendingPayload;
     const log = { conversationId: pending.conversationId, channel: pending.channel, messageId: pending.messageId };
     try {
       const taken = await this.deps.delivery.deliver({
@@ -87,6 +89,7 @@ export class CitizenOutbound {
         reply,
         messageId: pending.messageId ?? undefined,
         createdAt,
+        ...(officerName ? { officerName } : {}),
       });
       if (!taken) {
         if (pending.attempts === 0) this.deps.logger.warn(log, 'no sender registered for this channel yet: message kept for later delivery');

@@ -86,7 +86,7 @@ export class OfficerService {
     const ticket = await this.find(number);
     requireOwner(ticket, actorOf(me));
     const officerName = await this.deps.book.publicOfficerName(me.id);
-    const { message, delivered } = await this.deps.outbound.send(ticket, 'officer', { text }, { ticketNumber: ticket.number, officerId: me.id, officerName });
+    const { message, delivered } = await this.deps.outbound.send(ticket, 'officer', { text }, { ticketNumber: ticket.number, officerName });
     await this.deps.tickets.recordActivity(ticket.id, 'officer', this.deps.now().toISOString());
     const entry = toEntry(message, officerName ?? undefined);
     this.deps.hub.publish(STAFF_TOPIC, { event: 'message', data: { ticketNumber: ticket.number, message: entry } });
@@ -132,7 +132,7 @@ export class OfficerService {
       // Check the rules before the goodbye goes out, so a refused close sends nothing.
       transition(current, command, { now: this.deps.now(), citizenSilentMs: this.deps.citizenSilentMs, lastMessageId: null });
       const officerName = await this.deps.book.publicOfficerName(me.id);
-      await this.deps.outbound.send(current, 'officer', { text: message }, { ticketNumber: current.number, officerId: me.id, officerName });
+      await this.deps.outbound.send(current, 'officer', { text: message }, { ticketNumber: current.number, officerName });
       const closed = await this.deps.book.change(current, command);
       await this.backToBot(closed);
       const locale = await this.localeOf(closed);

@@ -11,7 +11,8 @@ const REPLAY_LIMIT = 200;
 
 export function messageEvent(m: StoredMessage): LiveEvent {
   const suggestions = Array.isArray(m.extra?.suggestions) && m.extra.suggestions.length ? { suggestions: m.extra.suggestions } : {};
-  return { event: 'message', id: m.id, data: { id: m.id, author: m.author, text: m.text, ...suggestions, createdAt: m.createdAt } };
+  const officerName = typeof m.extra?.officerName === 'string' ? { officerName: m.extra.officerName } : {};
+  return { event: 'message', id: m.id, data: { id: m.id, author: m.author, text: m.text, ...suggestions, createdAt: m.createdAt, ...officerName } };
 }
 
 /**

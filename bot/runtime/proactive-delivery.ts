@@ -16,6 +16,8 @@ export interface ProactiveMessage {
    */
   messageId?: number;
   createdAt?: string;
+  /** The officer's display name, for an officer's message (channels may show who is writing). */
+  officerName?: string;
 }
 
 /**

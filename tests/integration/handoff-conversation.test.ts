@@ -118,7 +118,7 @@ describe('officers work the ticket', () => {
       expect(sent.status).toBe(201);
       expect(sent.body.delivered).toBe(true);
       const received = await widget.next('message', (d) => d.author === 'officer');
-      expect(received.data).toMatchObject({ id: sent.body.message.id, author: 'officer', text: 'Selamat siang, ada yang bisa saya bantu?' });
+      expect(received.data).toMatchObject({ id: sent.body.message.id, author: 'officer', text: 'Selamat siang, ada yang bisa saya bantu?', officerName: 'Test officer' });
       expect(received.id).toBe(String(sent.body.message.id));
     } finally {
       widget.close();
@@ -134,7 +134,7 @@ describe('officers work the ticket', () => {
     await officer.request('POST', `/api/staff/tickets/${number}/reply`, { text: 'Pesan kedua saat widget tertutup' });
     const widget = await openEventStream(`${server.url}/api/chat/replay-1/events`, { 'last-event-id': String(first.body.message.id) });
     try {
-      expect((await widget.next('message')).data).toMatchObject({ author: 'officer', text: 'Pesan kedua saat widget tertutup' });
+      expect((await widget.next('message')).data).toMatchObject({ author: 'officer', text: 'Pesan kedua saat widget tertutup', officerName: 'Test officer' });
       expect((await widget.next('handoff')).data).toMatchObject({ status: 'assigned', ticketNumber: number });
     } finally {
       widget.close();

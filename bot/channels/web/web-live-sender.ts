@@ -32,6 +32,7 @@ export function webLiveSender(hub: LiveHub, conversations: ConversationStore): C
         text: message.reply.text,
         ...(message.reply.suggestions?.length ? { suggestions: message.reply.suggestions } : {}),
         createdAt,
+        ...(message.officerName ? { officerName: message.officerName } : {}),
       },
     });
   };

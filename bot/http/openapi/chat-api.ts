@@ -105,6 +105,7 @@ export const chatApi: OpenApiFragment = {
         text: { type: 'string' },
         suggestions: { type: 'array', items: ref('Suggestion') },
         createdAt: { type: 'string', format: 'date-time' },
+        officerName: { type: 'string', description: 'On live officer messages: the officer’s display name.' },
       },
     },
     HandoffStatus: {
