@@ -1,14 +1,24 @@
+import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
+import { webLiveSender } from './bot/channels/web/web-live-sender.ts';
 import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
 import { loadCalibration } from './bot/engine/calibration-file.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
+import { createHandoff } from './bot/handoff/create-handoff.ts';
+import { LiveHub } from './bot/handoff/live-hub.ts';
+import type { SweepReport } from './bot/handoff/ticket-sweep.ts';
+import { chatEventRoutes } from './bot/http/chat-events-routes.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
+import { buildOpenApi, openApiRoutes } from './bot/http/openapi.ts';
+import { chatApi } from './bot/http/openapi/chat-api.ts';
+import { staffTicketsApi } from './bot/http/openapi/staff-tickets-api.ts';
+import { staffTicketRoutes } from './bot/http/staff-ticket-routes.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { outboxRoutes } from './bot/http/outbox-routes.ts';
@@ -35,11 +45,18 @@ export interface RunningServer {
   engine: Engine;
   /** Out-of-turn messages (officer replies) to a conversation's own channel. */
   proactive: ProactiveDelivery;
+  /** Runs one pass of the handoff timers now (escalation, reminders, delivery retries); tests use it with a fixed clock. */
+  sweepTickets(): Promise<SweepReport>;
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** The clock for office hours and handoff timers; tests pass a fixed one. */
+  now?: () => Date;
+}
+
 /** Composition root: config → storage → engine → runtime → channels/http → listen. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+export async function startServer(env: NodeJS.ProcessEnv = process.env, options: ServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
   const storage = createSqliteStorage(config.databaseFile);
@@ -76,9 +93,13 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   });
   if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
   void assist.warmUp();
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist });
+  const hub = new LiveHub();
   const proactive = new ProactiveDelivery();
+  proactive.register('web', webLiveSender(hub, storage.conversations));
+  const handoff = createHandoff({ storage, config, translate, logger, delivery: proactive, hub, now: options.now ?? (() => new Date()) });
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist, desk: handoff.desk, lock: handoff.lock });
   const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
+  const openApi = buildOpenApi([chatApi, staffTicketsApi], packageVersion());
 
   const app = createApp({
     logger,
@@ -89,9 +110,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
       staffAuth.router,
       outboxRoutes({ outbox: storage.outbox, delivery: messaging.delivery, requireRole: staffAuth.requireRole, giveUpMs: config.OUTBOX_GIVE_UP_MS }),
+      staffTicketRoutes({ officers: handoff.officers, tickets: storage.tickets, presence: handoff.presence, hub, requireRole: staffAuth.requireRole }),
+      openApiRoutes(openApi),
     ],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
+      chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk }),
       botFrameworkRoutes(
         runtime,
         { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
@@ -106,21 +130,28 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   logger.info({ port, host: config.HOST }, 'Layani is listening');
   await messaging.start();
+  const stopSweep = handoff.sweep.start(config.HANDOFF_SWEEP_SECONDS * 1000);
+  // Messages a channel could not take before the last stop go out as soon as their sender is back.
+  const startupRetry = handoff.outbound.retryPending({ includeFresh: true }).catch((err) => logger.error({ err }, 'retrying pending deliveries failed'));
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
-    (stopping ??= new Promise<void>((resolve) => {
-      // Stop accepting, let in-flight requests, turns and sends finish, then close the database.
-      server.close(() => {
-        void messaging.stop().finally(() => {
-          storage.close();
-          logger.info('stopped');
-          resolve();
-        });
-      });
+    (stopping ??= (async () => {
+      // End live streams (they never finish on their own), stop accepting, let in-flight requests,
+      // turns, timers and sends finish, then close the database.
+      hub.closeAll();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-    }));
-  return { url: `http://${host}:${port}`, config, engine, proactive, stop };
+      await Promise.all([closed, stopSweep(), startupRetry]);
+      await messaging.stop();
+      storage.close();
+      logger.info('stopped');
+    })());
+  return { url: `http://${host}:${port}`, config, engine, proactive, sweepTickets: () => handoff.sweep.run(), stop };
+}
+
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function listen(app: import('express').Express, port: number, host: string): Promise<Server> {

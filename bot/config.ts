@@ -1,5 +1,19 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { OfficeHoursError, parseHolidays, parseWeeklyHours } from './handoff/office-hours.ts';
+
+/** A zod string parsed by an office-hours parser, its error message becoming the variable's issue. */
+const parsedWith = <T>(parse: (text: string) => T, fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    try {
+      return parse(text);
+    } catch (err) {
+      if (!(err instanceof OfficeHoursError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message });
+      return z.NEVER;
+    }
+  });
+const minutes = (fallback: number) => z.coerce.number().positive().max(7 * 24 * 60).default(fallback);
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -36,6 +50,14 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
+  /** When officers answer, in Asia/Jakarta time: "always", or e.g. "mon-thu 07:30-16:00; fri 07:30-11:30, 13:00-16:30". */
+  OFFICE_HOURS: parsedWith(parseWeeklyHours, 'mon-fri 08:00-16:00'),
+  /** Days without office hours, YYYY-MM-DD separated by commas. */
+  PUBLIC_HOLIDAYS: parsedWith(parseHolidays, ''),
+  HANDOFF_ESCALATE_MINUTES: minutes(10),
+  HANDOFF_REMIND_MINUTES: minutes(5),
+  HANDOFF_CITIZEN_SILENT_MINUTES: minutes(10),
+  HANDOFF_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Telegram (Bot API, webhook mode): mounted only when both the token and the webhook secret are set.
   TELEGRAM_BOT_TOKEN: z.string().default(''),
   TELEGRAM_WEBHOOK_SECRET: z

@@ -4,12 +4,15 @@ import { LOCALES } from '../domain.ts';
 import type { ConversationRuntime } from '../runtime/conversation-runtime.ts';
 import { badRequest } from './app-error.ts';
 
-const conversationId = z
+export const conversationId = z
   .string({ error: 'conversationId must be a string' })
   .trim()
   .min(1, 'conversationId must not be empty')
   .max(128, 'conversationId must be at most 128 characters')
-  .regex(/^[\w:.-]+$/, 'conversationId may contain only letters, digits and _ : . -');
+  .regex(/^[\w:.-]+$/, 'conversationId may contain only letters, digits and _ : . -')
+  // tg:, wa:, bf: name Telegram, WhatsApp and Bot Framework conversations: a web client must not be
+  // able to read their history or write into them (and into an officer's ticket) by choosing such an id.
+  .refine((id) => !/^(tg|wa|bf):/i.test(id), 'conversationId must not start with tg:, wa: or bf: (reserved for other channels)');
 
 export function chatBodySchema(maxChars: number) {
   return z.object({

@@ -1,10 +1,14 @@
 import type { Locale } from '../domain.ts';
 import type { Engine } from '../engine/pipeline.ts';
-import type { Decision, EngineResult } from '../engine/types.ts';
+import type { Decision, EngineInput, EngineResult } from '../engine/types.ts';
+import type { HandoffDesk } from '../handoff/handoff-desk.ts';
+import type { TicketInfo } from '../handoff/handoff-replies.ts';
+import type { HandoffReason } from '../handoff/ticket.ts';
 import type { Translate } from '../i18n.ts';
 import type { TurnAssist } from '../llm/turn-assist.ts';
 import type { Logger } from '../logger.ts';
 import type { ConversationState, Storage } from '../storage/ports.ts';
+import { handoffModeTurn, openTicketTurn, ratingThanks, ticketStatusReplies } from './handoff-turn.ts';
 import { renderReply } from './render-reply.ts';
 import { KeyedSerializer } from './serialize-by-key.ts';
 import type { InboundMessage, Outcome, Reply, TurnResult } from './types.ts';
@@ -16,6 +20,9 @@ export interface RuntimeDeps {
   logger: Logger;
   /** Optional language-model help; absent, the turn is purely lexical. */
   assist?: TurnAssist;
+  desk: HandoffDesk;
+  /** Shared with the officer side, so a resolve and a citizen's turn never interleave on one conversation. */
+  lock?: KeyedSerializer;
 }
 
 /** Two fallbacks in a row mean the bot cannot help: hand the citizen to a person. */
@@ -26,9 +33,11 @@ const FALLBACKS_BEFORE_HANDOFF = 2;
  * unanswered. Channels call `handle`; none of them sees the engine or the store.
  */
 export class ConversationRuntime {
-  private readonly serializer = new KeyedSerializer();
+  private readonly serializer: KeyedSerializer;
 
-  constructor(private readonly deps: RuntimeDeps) {}
+  constructor(private readonly deps: RuntimeDeps) {
+    this.serializer = deps.lock ?? new KeyedSerializer();
+  }
 
   handle(inbound: InboundMessage): Promise<TurnResult> {
     return this.serializer.run(inbound.conversationId, () => this.turn(inbound));
@@ -39,9 +48,9 @@ export class ConversationRuntime {
   }
 
   private async turn(inbound: InboundMessage): Promise<TurnResult> {
-    const { storage, engine, translate } = this.deps;
+    const { storage, engine } = this.deps;
     const state = (await storage.conversations.find(inbound.conversationId)) ?? newConversation(inbound);
-    const input = {
+    const input: EngineInput = {
       text: inbound.text,
       conversation: { locale: state.locale, lastTopicId: state.lastTopicId, pendingChoices: state.pendingChoices },
       locale: inbound.locale,
@@ -49,17 +58,57 @@ export class ConversationRuntime {
       choiceTopicId: inbound.choiceTopicId,
     };
     const lexical = engine.run(input);
-    const result = this.deps.assist ? await this.deps.assist.understand(inbound, input, lexical) : lexical;
-    const phrased = this.deps.assist ? await this.deps.assist.phrase(inbound, result) : null;
-    const locale = result.trace.locale;
-    const decision = escalate(actionDecision(inbound) ?? phrased?.decision ?? result.decision, state);
-    const replies = renderReply(decision, locale, translate, (id) => engine.topic(id));
-    if (phrased?.text && decision.action === 'answer') replies[0] = { ...replies[0], text: phrased.text };
-    const outcome = toOutcome(decision, result, locale);
+    // While an officer owns the conversation the bot only listens for "back to the bot": no model is asked.
+    const openTicket = state.mode === 'handoff' ? await this.deps.desk.openTicketOf(state.id) : null;
+    if (openTicket) {
+      const turn = await handoffModeTurn(this.deps, inbound, state, openTicket, lexical.decision, lexical.trace.locale);
+      return this.finish(inbound, turn.state, turn.replies, turn.outcome, { citizenStored: true, ticket: turn.ticket });
+    }
+    // A handoff that ended while the conversation was idle leaves nothing to relay to: back to the bot.
+    const botState: ConversationState = { ...state, mode: 'bot' };
+    const rated = inbound.action ? null : await this.deps.desk.takeRating(state.id, inbound.text);
+    if (rated) {
+      const locale = lexical.trace.locale;
+      const outcome: Outcome = { action: 'smalltalk', faqId: null, intent: 'satisfaction-rating', confidence: 1, locale };
+      return this.finish(inbound, { ...botState, locale }, [ratingThanks(this.deps.translate, locale, rated.ticket, rated.score)], outcome, {});
+    }
+    return this.botTurn(inbound, botState, input, lexical);
+  }
 
-    await storage.conversations.save(nextState(state, decision, locale));
+  private async botTurn(inbound: InboundMessage, state: ConversationState, input: EngineInput, lexical: EngineResult): Promise<TurnResult> {
+    const { assist, engine } = this.deps;
+    const result = assist ? await assist.understand(inbound, input, lexical) : lexical;
+    const phrased = assist ? await assist.phrase(inbound, result) : null;
+    const locale = result.trace.locale;
+    const { decision, handoffReason } = choose(inbound, phrased?.decision ?? result.decision, state);
+    const outcome = toOutcome(decision, result, locale);
+    let replies: Reply[];
+    let ticket: TicketInfo | undefined;
+    if (decision.action === 'handoff') {
+      await this.deps.storage.conversations.save({ ...state, locale }); // the ticket refers to the stored conversation
+      ({ replies, ticket } = await openTicketTurn(this.deps, state, handoffReason ?? decision.reason, locale));
+    } else if (decision.action === 'ticket-status') {
+      replies = await ticketStatusReplies(this.deps, decision.ticketNumber, state.id, locale);
+    } else {
+      replies = renderReply(decision, locale, this.deps.translate, (id) => engine.topic(id));
+      if (phrased?.text && decision.action === 'answer') replies[0] = { ...replies[0], text: phrased.text };
+    }
+    await this.recordUnanswered(inbound, decision, result, locale);
+    return this.finish(inbound, nextState(state, decision, locale), replies, outcome, { ticket });
+  }
+
+  /** Persists the turn (state, citizen message unless already stored, replies), logs its decision. */
+  private async finish(
+    inbound: InboundMessage,
+    state: ConversationState,
+    replies: Reply[],
+    outcome: Outcome,
+    options: { citizenStored?: boolean; ticket?: TicketInfo },
+  ): Promise<TurnResult> {
+    const { storage } = this.deps;
+    await storage.conversations.save(state);
     await storage.conversations.appendMessages([
-      { conversationId: state.id, author: 'citizen', text: inbound.text },
+      ...(options.citizenStored ? [] : [{ conversationId: state.id, author: 'citizen' as const, text: inbound.text }]),
       ...replies.map((r) => ({
         conversationId: state.id,
         author: 'bot' as const,
@@ -68,12 +117,20 @@ export class ConversationRuntime {
         extra: { suggestions: r.suggestions ?? null, sourceUrl: r.sourceUrl ?? null },
       })),
     ]);
-    await this.recordUnanswered(inbound, decision, result, locale);
     this.deps.logger.info(
-      { conversationId: state.id, channel: inbound.channel, action: outcome.action, faqId: outcome.faqId, intent: outcome.intent, confidence: outcome.confidence, locale },
+      {
+        conversationId: state.id,
+        channel: inbound.channel,
+        action: outcome.action,
+        faqId: outcome.faqId,
+        intent: outcome.intent,
+        confidence: outcome.confidence,
+        locale: outcome.locale,
+        ...(options.ticket ? { ticket: options.ticket.number } : {}),
+      },
       'turn',
     );
-    return { conversationId: state.id, replies, outcome };
+    return { conversationId: state.id, replies, outcome, ...(options.ticket ? { ticket: options.ticket } : {}) };
   }
 
   private async recordUnanswered(inbound: InboundMessage, decision: Decision, result: EngineResult, locale: Locale) {
@@ -114,17 +171,21 @@ function actionDecision(inbound: InboundMessage): Decision | null {
   return null;
 }
 
-function escalate(decision: Decision, state: ConversationState): Decision {
-  if (decision.action === 'fallback' && state.consecutiveFallbacks + 1 >= FALLBACKS_BEFORE_HANDOFF) {
-    return { action: 'handoff', reason: 'requested', confidence: decision.confidence };
+/** The turn's decision: a tapped button first, then two fallbacks in a row, then the engine's. */
+function choose(inbound: InboundMessage, engineDecision: Decision, state: ConversationState): { decision: Decision; handoffReason?: HandoffReason } {
+  const tapped = actionDecision(inbound);
+  if (tapped) return { decision: tapped };
+  if (engineDecision.action === 'fallback' && state.consecutiveFallbacks + 1 >= FALLBACKS_BEFORE_HANDOFF) {
+    return { decision: { action: 'handoff', reason: 'requested', confidence: engineDecision.confidence }, handoffReason: 'repeated-fallback' };
   }
-  return decision;
+  return { decision: engineDecision };
 }
 
 function nextState(state: ConversationState, decision: Decision, locale: Locale): ConversationState {
   return {
     ...state,
     locale,
+    mode: decision.action === 'handoff' ? 'handoff' : 'bot',
     lastTopicId: decision.action === 'answer' ? decision.topicId : state.lastTopicId,
     pendingChoices: decision.action === 'clarify' ? decision.topicIds : [],
     consecutiveFallbacks: decision.action === 'fallback' ? state.consecutiveFallbacks + 1 : 0,

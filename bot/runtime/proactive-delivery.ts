@@ -9,6 +9,15 @@ export interface ProactiveMessage {
   channel: Channel;
   author: ProactiveAuthor;
   reply: Reply;
+  /**
+   * Set when the message is already in the conversation's transcript (the handoff service stores
+   * officer replies before delivering them): senders must not store it again, and can use it as
+   * an idempotency key. Absent for messages nobody stored yet.
+   */
+  messageId?: number;
+  createdAt?: string;
+  /** The officer's display name, for an officer's message (channels may show who is writing). */
+  officerName?: string;
 }
 
 /**

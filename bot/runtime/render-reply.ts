@@ -27,6 +27,7 @@ export function renderReply(decision: Decision, locale: Locale, t: Translate, to
     case 'ticket-status':
       return [{ text: t(locale, 'ticketUnknown') }];
     case 'handoff':
-      return [{ text: `${t(locale, `handoff.${decision.reason}`)}\n\n${t(locale, 'handoff.noOfficers')}` }];
+      // The runtime opens a ticket and renders it (handoff/handoff-replies.ts); this is only its first line.
+      return [{ text: t(locale, `handoff.${decision.reason}`) }];
   }
 }

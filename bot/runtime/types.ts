@@ -1,4 +1,5 @@
 import type { Channel, Locale } from '../domain.ts';
+import type { TicketInfo } from '../handoff/handoff-replies.ts';
 
 /** A citizen's message as every channel hands it to the runtime. */
 export interface InboundMessage {
@@ -44,4 +45,6 @@ export interface TurnResult {
   conversationId: string;
   replies: Reply[];
   outcome: Outcome;
+  /** Present when the turn opened a ticket, relayed to one, or left one: number, status, queue, office hours. */
+  ticket?: TicketInfo;
 }

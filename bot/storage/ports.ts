@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
 import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
 import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
@@ -88,6 +89,8 @@ export interface Storage {
   unanswered: UnansweredStore;
   staff: StaffStore;
   sessions: SessionStore;
+  tickets: TicketStore;
+  pendingDeliveries: PendingDeliveryStore;
   /** Telegram/WhatsApp: deduplicated webhook updates, the delivery queue, each citizen's platform address. */
   inbox: InboxStore;
   outbox: OutboxStore;

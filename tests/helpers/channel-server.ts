@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { createSqliteStorage } from '../../bot/storage/sqlite/sqlite-storage.ts';
 import { FakeGraphApi } from '../fakes/fake-graph-api.ts';
 import { FakeTelegram } from '../fakes/fake-telegram.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -82,7 +84,15 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
   }
 }
 
-export async function history(server: { url: string }, conversationId: string): Promise<{ author: string; text: string; outcome: any }[]> {
-  const res = await fetch(`${server.url}/api/chat/${encodeURIComponent(conversationId)}/messages`);
-  return ((await res.json()) as { messages: { author: string; text: string; outcome: any }[] }).messages;
+/**
+ * A Telegram/WhatsApp conversation's stored messages, read from the store: the public chat API
+ * refuses `tg:`/`wa:` ids, so that nobody can read a citizen's chat by guessing their chat id.
+ */
+export async function history(server: { dataDir: string }, conversationId: string): Promise<{ author: string; text: string; outcome: any }[]> {
+  const storage = createSqliteStorage(path.join(server.dataDir, 'layani.db'));
+  try {
+    return await storage.conversations.listMessages(conversationId);
+  } finally {
+    storage.close();
+  }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../../server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../../server.ts';
 
 export const TEST_ADMIN = { email: 'admin@layani.test', password: 'correct-horse-battery' };
 
@@ -11,8 +11,8 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-/** Starts the real server on a loopback port with a fresh (or given) data directory. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+/** Starts the real server on a loopback port with a fresh (or given) data directory; `options.now` fixes the clock. */
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, options: ServerOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'layani-test-'));
   const server = await startServer({
     PORT: '0',
@@ -23,7 +23,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...env,
-  });
+  }, options);
   return {
     ...server,
     dataDir: dir,

@@ -77,6 +77,62 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     `,
   },
   {
+    version: 10,
+    name: 'handoff tickets, ticket events, pending deliveries',
+    sql: `
+      CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        number TEXT NOT NULL UNIQUE,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        channel TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('complaint', 'assistance')),
+        reason TEXT NOT NULL,
+        topic_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'assigned', 'resolved', 'closed')),
+        officer_id TEXT REFERENCES staff_users(id),
+        escalated INTEGER NOT NULL DEFAULT 0,
+        end_reason TEXT CHECK (end_reason IN ('resolved', 'citizen-returned', 'citizen-silent')),
+        resolution_note TEXT,
+        satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+        awaiting_rating INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        assigned_at TEXT,
+        ended_at TEXT,
+        end_message_id INTEGER,
+        last_citizen_message_at TEXT,
+        last_officer_message_at TEXT,
+        reminded_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+      -- One open ticket per conversation: a second handoff request joins the first.
+      CREATE UNIQUE INDEX tickets_one_open_per_conversation ON tickets(conversation_id) WHERE status IN ('waiting', 'assigned');
+      CREATE INDEX tickets_by_status ON tickets(status, id);
+      CREATE INDEX tickets_by_conversation ON tickets(conversation_id, id);
+      CREATE TABLE ticket_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        type TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        detail TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX ticket_events_by_ticket ON ticket_events(ticket_id, id);
+      CREATE TABLE pending_deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        message_id INTEGER,
+        payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 20,
     name: 'channel inbox, outbox and contacts',
     sql: `

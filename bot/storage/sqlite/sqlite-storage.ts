@@ -16,6 +16,7 @@ import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-in
 import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
+import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
 
 const now = () => new Date().toISOString();
 const parseJson = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
@@ -160,6 +161,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     unanswered: unansweredStore(db),
     staff: sqliteStaffStore(db),
     sessions: sqliteSessionStore(db),
+    tickets: sqliteTicketStore(db),
+    pendingDeliveries: sqlitePendingDeliveryStore(db),
     inbox: sqliteInboxStore(db),
     outbox: sqliteOutboxStore(db),
     channelContacts: sqliteChannelContactStore(db),

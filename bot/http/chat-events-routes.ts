@@ -1,0 +1,40 @@
+import { Router } from 'express';
+import type { HandoffDesk } from '../handoff/handoff-desk.ts';
+import { conversationTopic, type LiveEvent, type LiveHub } from '../handoff/live-hub.ts';
+import type { ConversationStore, StoredMessage } from '../storage/ports.ts';
+import { badRequest } from './app-error.ts';
+import { conversationId } from './chat-routes.ts';
+import { lastEventId, streamTopic } from './sse.ts';
+
+/** How many missed out-of-turn messages a reconnecting widget gets replayed. */
+const REPLAY_LIMIT = 200;
+
+export function messageEvent(m: StoredMessage): LiveEvent {
+  const suggestions = Array.isArray(m.extra?.suggestions) && m.extra.suggestions.length ? { suggestions: m.extra.suggestions } : {};
+  const officerName = typeof m.extra?.officerName === 'string' ? { officerName: m.extra.officerName } : {};
+  return { event: 'message', id: m.id, data: { id: m.id, author: m.author, text: m.text, ...suggestions, createdAt: m.createdAt, ...officerName } };
+}
+
+/**
+ * `GET /api/chat/:conversationId/events`: the widget's live stream (SSE) of officer messages and
+ * handoff status. A reconnecting client sends `Last-Event-ID` (or `?after=`) and gets the
+ * out-of-turn messages it missed, so an officer's reply is never lost to a dropped connection.
+ */
+export function chatEventRoutes(deps: { hub: LiveHub; conversations: ConversationStore; desk: HandoffDesk }): Router {
+  const router = Router();
+  router.get('/api/chat/:conversationId/events', async (req, res) => {
+    const parsed = conversationId.safeParse(req.params.conversationId);
+    if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
+    const id = parsed.data;
+    const after = lastEventId(req);
+    const initial: LiveEvent[] = [];
+    if (after !== null) {
+      const missed = (await deps.conversations.listMessages(id, REPLAY_LIMIT)).filter((m) => m.id > after && m.extra?.proactive === true);
+      initial.push(...missed.map(messageEvent));
+    }
+    const status = await deps.desk.statusEvent(id);
+    if (status) initial.push({ event: 'handoff', data: status });
+    streamTopic(req, res, deps.hub, conversationTopic(id), initial);
+  });
+  return router;
+}

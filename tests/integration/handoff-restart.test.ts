@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSqliteStorage } from '../../bot/storage/sqlite/sqlite-storage.ts';
+import { startFakeConnector } from '../fakes/bot-connector.ts';
+import { newOfficer, sessionAt, ticketDetail } from '../helpers/handoff.ts';
+import type { StaffSession } from '../helpers/staff-session.ts';
+import { chat, startTestServer } from '../helpers/test-server.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layani-handoff-restart-'));
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+beforeAll(async () => {
+  connector = await startFakeConnector();
+});
+afterAll(async () => {
+  await connector.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A Bot Framework (Teams, Web Chat…) message, answered in the HTTP response. */
+async function botFramework(server: { url: string }, text: string, id: string) {
+  const res = await fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id,
+      timestamp: new Date().toISOString(),
+      channelId: 'emulator',
+      serviceUrl: connector.url,
+      from: { id: 'warga-bf', name: 'Warga', role: 'user' },
+      recipient: { id: 'layani-bot', name: 'Layani', role: 'bot' },
+      conversation: { id: 'bf-handoff' },
+      locale: 'id-ID',
+      text,
+      deliveryMode: 'expectReplies',
+    }),
+  });
+  return (await res.json()) as { activities: { text: string; channelData: { outcome: { action: string }; ticket?: { number: string } } }[] };
+}
+
+it('keeps an open ticket, the conversation mode and an undelivered officer reply across a restart', async () => {
+  const env = { OFFICE_HOURS: 'always' };
+  const first = await startTestServer(env, dir);
+  let officer: StaffSession;
+  let webTicket: string;
+  let bfTicket: string;
+  try {
+    officer = await newOfficer(first.url);
+    webTicket = ((await chat(first, 'restart-web', 'mau bicara dengan petugas')).ticket as { number: string }).number;
+    const bf = await botFramework(first, 'mau bicara dengan petugas', 'act-1');
+    expect(bf.activities[0].channelData.outcome.action).toBe('handoff');
+    bfTicket = (await officer.request('GET', '/api/staff/tickets')).body.tickets.find((t: { channel: string }) => t.channel === 'botframework').number;
+    await officer.request('POST', `/api/staff/tickets/${bfTicket}/claim`);
+    // No proactive sender exists for Bot Framework conversations: the reply must wait, not vanish.
+    const reply = await officer.request('POST', `/api/staff/tickets/${bfTicket}/reply`, { text: 'Balasan yang belum terkirim' });
+    expect(reply.status).toBe(201);
+    expect(reply.body.delivered).toBe(false);
+  } finally {
+    await first.stop();
+  }
+
+  const second = await startTestServer(env, dir);
+  try {
+    const relayed = await chat(second, 'restart-web', 'apakah masih ada yang membalas?');
+    expect(relayed.outcome.action).toBe('relay');
+    expect(relayed.ticket).toMatchObject({ number: webTicket, status: 'waiting' });
+
+    // The officer's session survives too; the ticket is still claimable and answerable.
+    officer = sessionAt(officer!, second.url);
+    expect((await officer.request('POST', `/api/staff/tickets/${webTicket}/claim`)).status).toBe(200);
+    expect((await officer.request('POST', `/api/staff/tickets/${webTicket}/reply`, { text: 'Masih, saya bantu.' })).status).toBe(201);
+    const detail = await ticketDetail(officer, webTicket);
+    expect(detail.transcript.map((m) => m.author)).toEqual(['citizen', 'bot', 'citizen', 'bot', 'system', 'officer']);
+
+    const bfDetail = await ticketDetail(officer, bfTicket!);
+    expect(bfDetail.transcript.at(-1)).toMatchObject({ author: 'officer', text: 'Balasan yang belum terkirim', pending: true });
+    const bf = await botFramework(second, 'halo?', 'act-2');
+    expect(bf.activities).toEqual([]);
+  } finally {
+    await second.stop();
+  }
+  const storage = createSqliteStorage(path.join(dir, 'layani.db'));
+  try {
+    // "An officer has taken your ticket" and the reply both wait for a Bot Framework sender.
+    const pending = await storage.pendingDeliveries.list();
+    expect(pending.map((p) => [p.channel, (p.payload as { author: string }).author])).toEqual([
+      ['botframework', 'system'],
+      ['botframework', 'officer'],
+    ]);
+    expect(pending[1].payload).toMatchObject({ reply: { text: 'Balasan yang belum terkirim' } });
+    // Tried when sent and again at the restart.
+    expect(pending[1].attempts).toBeGreaterThanOrEqual(2);
+  } finally {
+    storage.close();
+  }
+});
