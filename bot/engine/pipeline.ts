@@ -136,7 +136,8 @@ export class Engine {
    * decides. A topic keeps its score only if its own phrasings use that word.
    */
   private penaliseOutOfScope(candidates: Candidate[], tokens: string[]): Candidate[] {
-    const named = tokens.filter((t) => this.outOfScopeWords.has(t));
+    const notBefore = this.deps.language.outOfScopeNotBefore;
+    const named = tokens.filter((t, i) => this.outOfScopeWords.has(t) && !(notBefore[t] ?? []).includes(tokens[i + 1]));
     if (named.length === 0) return candidates;
     const terms = this.analyzer.termsOf(named);
     return candidates

@@ -10,6 +10,8 @@ const SUNDANESE_LOST_CARD = [
   'Punten, kamari abdi kaleungitan dompet di pasar, eusina kartu identitas. Ayeuna kedah kumaha?',
   'Wilujeng siang, kartu identitas abdi ical nalika mudik, kedah ngadamel deui ka mana?',
   'Abdi bingung, dompet dipaling di angkot sareng kartu pendudukna, prosedurna kumaha?',
+  'Kumaha upami barang nu paling penting pikeun administrasi abdi teu kapendak ti minggu kamari?',
+  'Sim kuring teu tiasa mendakan deui kartu nu dianggo di kantor desa, naon nu kedah dilakukeun?',
 ];
 
 let fake: FakeOpenAiApi;

@@ -39,7 +39,8 @@ export class Analyzer {
     for (const ld of Object.values(data.locales)) {
       const map = new Map<string, string>();
       for (const [k, v] of Object.entries(ld.slang)) {
-        const key = k.toLowerCase();
+        // Keys are looked up after tokenize() folded accents, so fold them the same way ("téh" → "teh").
+        const key = k.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
         map.set(key, v.toLowerCase());
         if (!this.slangAny.has(key)) this.slangAny.set(key, v.toLowerCase());
       }

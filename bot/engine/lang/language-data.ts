@@ -26,6 +26,8 @@ export interface LanguageData {
   corpus: Record<Locale, string[]>;
   /** Words naming neighbouring public services the knowledge base does not cover. */
   outOfScopeWords: string[];
+  /** An out-of-scope word followed by one of these means something else ("sim kuring" = "I"). */
+  outOfScopeNotBefore: Record<string, string[]>;
 }
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -52,6 +54,12 @@ export function loadLanguageData(dir = DATA_DIR): LanguageData {
   const corpus = Object.fromEntries(
     LOCALES.map((l) => [l, read(`corpus/${l}.txt`).split('\n').map((s) => s.trim()).filter(Boolean)]),
   ) as Record<Locale, string[]>;
-  const services = JSON.parse(read('out-of-scope.json')).services as Record<string, string[]>;
-  return { locales, concepts: JSON.parse(read('lexicon.json')).concepts, corpus, outOfScopeWords: Object.values(services).flat() };
+  const outOfScope = JSON.parse(read('out-of-scope.json')) as { services: Record<string, string[]>; notBefore?: Record<string, string[]> };
+  return {
+    locales,
+    concepts: JSON.parse(read('lexicon.json')).concepts,
+    corpus,
+    outOfScopeWords: Object.values(outOfScope.services).flat(),
+    outOfScopeNotBefore: outOfScope.notBefore ?? {},
+  };
 }

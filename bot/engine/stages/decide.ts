@@ -58,24 +58,30 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
  * long text, so long messages need the knowledge base to have nothing to say.
  */
 function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds): Decision | null {
-  // A message with no content words at all ("punten", "kulanuwun") can only be conversational.
-  const guess = x.intent.intent === FAQ_LABEL && x.termCount === 0 && x.intent.runnerUp ? x.intent.runnerUp : x.intent;
+  // A very short message with nothing the knowledge base answers well ("punten", "operator") is
+  // read by its most likely conversational intent even when "faq" edges it out.
+  const terse = x.termCount === 0 || (x.tokenCount <= 3 && confidence < t.answer);
+  const guess = x.intent.intent === FAQ_LABEL && terse && x.intent.runnerUp && x.intent.runnerUp.confidence >= 0.25 ? x.intent.runnerUp : x.intent;
   const { intent: label, confidence: p } = guess;
   if (label === FAQ_LABEL) return null;
   const noAnswer = confidence < t.clarify;
   const weakAnswer = confidence < t.answer || (p >= 0.95 && confidence < 0.8);
   switch (label) {
     case 'handoff':
-    case 'back-to-bot':
-      if ((p >= 0.7 && x.tokenCount <= REQUEST_MAX_TOKENS) || (p >= 0.4 && noAnswer)) {
-        return label === 'handoff' ? { action: 'handoff', reason: 'requested', confidence: p } : { action: 'back-to-bot', confidence: p };
+    case 'back-to-bot': {
+      const asks =
+        (p >= 0.7 && x.tokenCount <= REQUEST_MAX_TOKENS) || (p >= 0.5 && x.tokenCount <= 4 && confidence < t.answer + 0.15) || (p >= 0.25 && terse) || (p >= 0.4 && noAnswer);
+      if (!asks) return null;
+      return label === 'handoff' ? { action: 'handoff', reason: 'requested', confidence: p } : { action: 'back-to-bot', confidence: p };
+    }
+    case 'complaint':
+      if ((p >= 0.9 && confidence < 0.6) || (p >= 0.8 && confidence < t.answer + 0.15) || (p >= 0.5 && noAnswer)) {
+        return { action: 'handoff', reason: 'complaint', confidence: p };
       }
       return null;
-    case 'complaint':
-      if ((p >= 0.8 && confidence < t.answer + 0.15) || (p >= 0.5 && noAnswer)) return { action: 'handoff', reason: 'complaint', confidence: p };
-      return null;
     case 'ticket-status':
-      return p >= 0.6 && confidence < t.answer ? { action: 'ticket-status', ticketNumber: null, confidence: p } : null;
+      // Without a ticket number only a short, unmistakable question about "my ticket" counts.
+      return p >= 0.75 && x.tokenCount <= 8 && confidence < t.answer ? { action: 'ticket-status', ticketNumber: null, confidence: p } : null;
     default:
       if (!SMALLTALK.includes(label)) return null;
       if ((p >= 0.4 && x.tokenCount <= SMALLTALK_MAX_TOKENS && weakAnswer) || (p >= 0.15 && x.termCount === 0)) {
