@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
+import express from 'express';
 import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
@@ -8,9 +9,13 @@ import { loadLanguageData } from './bot/engine/lang/language-data.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
+import { publicCors } from './bot/http/public-cors.ts';
+import { widgetRoutes } from './bot/http/widget-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
+import { AnswerFeedback } from './bot/runtime/answer-feedback.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
+import { IdempotentTurns } from './bot/runtime/idempotent-turns.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
 import { loadIntents } from './intents/load-intents.ts';
@@ -39,14 +44,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   });
   const translate = await createTranslator(path.join(ROOT, 'locales'));
   const runtime = new ConversationRuntime({ storage, engine, translate, logger });
+  const webChat = { turns: new IdempotentTurns(runtime, storage.turnReceipts), feedback: new AnswerFeedback(storage, logger) };
+  const publicChatCors = express.Router().use('/api/chat', publicCors(config.WIDGET_ALLOWED_ORIGINS));
+  const widget = widgetRoutes({ distDir: path.join(ROOT, 'web/widget/dist'), demoDir: config.DEMO_PAGE ? path.join(ROOT, 'web/demo') : null });
 
   const app = createApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 })],
+    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), publicChatCors, widget],
     limited: [
-      chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
+      chatRoutes(runtime, config.MAX_MESSAGE_CHARS, webChat),
       botFrameworkRoutes(
         runtime,
         { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },

@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { FeedbackStore, TurnReceiptStore } from './web-chat-ports.ts';
 
 /**
  * Storage ports. Promises from the start even though better-sqlite3 is synchronous, so that a
@@ -83,6 +84,8 @@ export interface Storage {
   knowledge: KnowledgeStore;
   conversations: ConversationStore;
   unanswered: UnansweredStore;
+  turnReceipts: TurnReceiptStore;
+  feedback: FeedbackStore;
   isHealthy(): boolean;
   close(): void;
 }

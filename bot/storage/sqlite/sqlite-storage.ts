@@ -12,6 +12,7 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 
 const now = () => new Date().toISOString();
 const parseJson = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
@@ -60,7 +61,7 @@ function toConversation(row: Record<string, unknown>): ConversationState {
   };
 }
 
-function toMessage(row: Record<string, unknown>): StoredMessage {
+export function toMessage(row: Record<string, unknown>): StoredMessage {
   return {
     id: row.id as number,
     conversationId: row.conversation_id as string,
@@ -154,6 +155,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     knowledge: knowledgeStore(db),
     conversations: conversationStore(db),
     unanswered: unansweredStore(db),
+    turnReceipts: turnReceiptStore(db),
+    feedback: feedbackStore(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };
