@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
+import { loadCalibration } from './bot/engine/calibration-file.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
+import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { publicCors } from './bot/http/public-cors.ts';
 import { widgetRoutes } from './bot/http/widget-routes.ts';
@@ -17,6 +19,7 @@ import { AnswerFeedback } from './bot/runtime/answer-feedback.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { IdempotentTurns } from './bot/runtime/idempotent-turns.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
+import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
 import { loadIntents } from './intents/load-intents.ts';
 
@@ -40,9 +43,20 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
     language: loadLanguageData(),
+    calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
   const translate = await createTranslator(path.join(ROOT, 'locales'));
+  const staffAuthService = new StaffAuthService(storage.staff, storage.sessions, {
+    sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+    maxFailedLogins: config.LOGIN_MAX_FAILURES,
+    lockoutMs: config.LOGIN_LOCKOUT_MINUTES * 60_000,
+  });
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const admin = await staffAuthService.bootstrapAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
+  }
+  const staffAuth = createStaffAuth(staffAuthService);
   const runtime = new ConversationRuntime({ storage, engine, translate, logger });
   const webChat = { turns: new IdempotentTurns(runtime, storage.turnReceipts), feedback: new AnswerFeedback(storage, logger) };
   const publicChatCors = express.Router().use('/api/chat', publicCors(config.WIDGET_ALLOWED_ORIGINS));
@@ -52,7 +66,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), publicChatCors, widget],
+    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), staffAuth.router, publicChatCors, widget],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS, webChat),
       botFrameworkRoutes(

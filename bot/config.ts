@@ -19,9 +19,14 @@ const schema = z.object({
   TRUST_PROXY: onOff.default(false),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(10_000).default(1000),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
-  CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
-  AMBIGUITY_MARGIN: z.coerce.number().min(0).max(1).default(0.12),
+  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.25),
+  CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.13),
+  AMBIGUITY_MARGIN: z.coerce.number().min(0).max(1).default(0.03),
+  ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   MICROSOFT_APP_ID: z.string().default(''),
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -69,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const cfg = parsed.data;
+  if (Boolean(cfg.ADMIN_EMAIL) !== Boolean(cfg.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both to create the first admin, or neither');
+  }
   if (cfg.CLARIFY_THRESHOLD > cfg.ANSWER_THRESHOLD) {
     throw new ConfigError('Invalid configuration:\n  CLARIFY_THRESHOLD: must not be above ANSWER_THRESHOLD');
   }

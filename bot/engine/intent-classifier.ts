@@ -2,12 +2,15 @@ import type { IntentSet, Topic } from '../domain.ts';
 import { LOCALES } from '../domain.ts';
 import type { Analyzer } from './lang/analyzer.ts';
 import { createBayesClassifier, type BayesClassifier } from './lang/natural.ts';
+import { tokenize } from './lang/tokenize.ts';
 
 export const FAQ_LABEL = 'faq';
 
 export interface IntentGuess {
   intent: string;
   confidence: number;
+  /** The most likely conversational intent even when "faq" ranks first. */
+  runnerUp?: { intent: string; confidence: number };
 }
 
 /**
@@ -21,7 +24,7 @@ export class IntentClassifier {
     for (const set of intentSets) {
       for (const [intent, utterances] of Object.entries(set.intents)) {
         for (const u of utterances ?? []) {
-          const terms = analyzer.analyze(u, set.locale);
+          const terms = analyzer.intentTermsOf(tokenize(u), set.locale);
           if (terms.length) this.classifier.addDocument(terms, intent);
         }
       }
@@ -29,7 +32,7 @@ export class IntentClassifier {
     for (const topic of topics) {
       for (const locale of LOCALES) {
         for (const q of topic.content[locale].questions) {
-          const terms = analyzer.analyze(q, locale);
+          const terms = analyzer.intentTermsOf(tokenize(q), locale);
           if (terms.length) this.classifier.addDocument(terms, FAQ_LABEL);
         }
       }
@@ -41,6 +44,11 @@ export class IntentClassifier {
     if (terms.length === 0) return { intent: FAQ_LABEL, confidence: 0 };
     const ranked = this.classifier.getClassifications(terms);
     const total = ranked.reduce((s, r) => s + r.value, 0) || 1;
-    return { intent: ranked[0].label, confidence: ranked[0].value / total };
+    const conversational = ranked.find((r) => r.label !== FAQ_LABEL);
+    return {
+      intent: ranked[0].label,
+      confidence: ranked[0].value / total,
+      runnerUp: conversational ? { intent: conversational.label, confidence: conversational.value / total } : undefined,
+    };
   }
 }

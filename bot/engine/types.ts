@@ -40,6 +40,10 @@ export interface Trace {
   intent: string;
   intentConfidence: number;
   terms: string[];
+  /** How many of `terms` the knowledge base has never seen. */
+  unknownTerms: number;
+  /** How much the message reads like a public-service question at all, 0..1. */
+  domain: number;
   candidates: Candidate[];
 }
 

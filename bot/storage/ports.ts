@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { SessionStore, StaffStore } from './staff-ports.ts';
 import type { FeedbackStore, TurnReceiptStore } from './web-chat-ports.ts';
 
 /**
@@ -84,6 +85,8 @@ export interface Storage {
   knowledge: KnowledgeStore;
   conversations: ConversationStore;
   unanswered: UnansweredStore;
+  staff: StaffStore;
+  sessions: SessionStore;
   turnReceipts: TurnReceiptStore;
   feedback: FeedbackStore;
   isHealthy(): boolean;

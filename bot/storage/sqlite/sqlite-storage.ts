@@ -12,6 +12,7 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 
 const now = () => new Date().toISOString();
@@ -155,6 +156,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     knowledge: knowledgeStore(db),
     conversations: conversationStore(db),
     unanswered: unansweredStore(db),
+    staff: sqliteStaffStore(db),
+    sessions: sqliteSessionStore(db),
     turnReceipts: turnReceiptStore(db),
     feedback: feedbackStore(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
