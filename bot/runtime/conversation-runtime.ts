@@ -51,7 +51,7 @@ export class ConversationRuntime {
     const outcome = toOutcome(decision, result, locale);
 
     await storage.conversations.save(nextState(state, decision, locale));
-    const [, ...stored] = await storage.conversations.appendMessages([
+    const stored = await storage.conversations.appendMessages([
       { conversationId: state.id, author: 'citizen', text: inbound.text },
       ...replies.map((r) => ({
         conversationId: state.id,
@@ -66,7 +66,8 @@ export class ConversationRuntime {
       { conversationId: state.id, channel: inbound.channel, action: outcome.action, faqId: outcome.faqId, intent: outcome.intent, confidence: outcome.confidence, locale },
       'turn',
     );
-    return { conversationId: state.id, replies: replies.map((r, i) => ({ ...r, messageId: stored[i].id })), outcome };
+    const replyRows = stored.filter((m) => m.author === 'bot');
+    return { conversationId: state.id, replies: replies.map((r, i) => ({ ...r, messageId: replyRows[i].id })), outcome };
   }
 
   private async recordUnanswered(inbound: InboundMessage, decision: Decision, result: EngineResult, locale: Locale) {

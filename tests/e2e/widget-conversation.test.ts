@@ -47,6 +47,31 @@ describe.skipIf(!hasBrowser)(browserSuite('the citizen widget on the demo page')
     expect(errors).toEqual([]);
   });
 
+  it('over a slow 3G link the widget arrives compressed under 20 KB, after the page, and answers', async () => {
+    context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    // Chrome DevTools' "Slow 3G" profile: 400 ms round trips, about 50 KB/s each way.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 51_200, uploadThroughput: 51_200 });
+    await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    const widget = new WidgetPage(page);
+    await widget.launcher().waitFor();
+
+    const script = await page.evaluate(() => {
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widget.js')) as PerformanceResourceTiming;
+      const page = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { encoded: entry.encodedBodySize, decoded: entry.decodedBodySize, parsedBeforeWidget: page.domInteractive <= entry.responseEnd };
+    });
+    expect(script.encoded).toBeLessThanOrEqual(20 * 1024);
+    expect(script.decoded).toBeGreaterThan(script.encoded * 2);
+    expect(script.parsedBeforeWidget).toBe(true);
+
+    await widget.open();
+    await widget.ask('syarat bikin ktp pertama kali');
+    await widget.botAnswers.last().waitFor();
+  });
+
   it('Enter sends the message and Shift+Enter starts a new line instead', async () => {
     const { widget, page } = await openDemo(DESKTOP);
     await widget.open();

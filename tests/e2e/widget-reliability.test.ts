@@ -109,6 +109,26 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     expect(await widget.status.innerText()).toBe('');
   });
 
+  it('"start a new conversation" clears the screen and the next message opens a new conversation', async () => {
+    const { widget, page } = await openDemo(DESKTOP);
+    await widget.open();
+    await widget.ask('syarat bikin ktp pertama kali');
+    await widget.botAnswers.last().waitFor();
+    const first = await widget.conversationId();
+
+    await page.getByRole('button', { name: 'Mulai percakapan baru' }).click();
+    expect(await widget.citizenMessages.count()).toBe(0);
+    expect(await widget.log.innerText()).toContain('Halo! Saya Layani');
+    expect(await widget.focusedId()).toBe('layani-input');
+    expect(await widget.conversationId()).toBeNull();
+
+    const response = await widget.ask('halo');
+    const second = await widget.conversationId();
+    expect(second).not.toBe(first);
+    expect(response.request().postDataJSON().conversationId).toBe(second);
+    expect((await history(first)).filter((m) => m.author === 'citizen')).toHaveLength(1);
+  });
+
   it('if the history cannot be loaded the citizen is told in plain words and can retry', async () => {
     const { widget, page } = await openDemo(DESKTOP);
     await widget.open();

@@ -89,6 +89,7 @@ export class Conversation {
       locale: m.outcome?.locale,
       sourceUrl: m.sourceUrl,
       messageId: m.id,
+      rateable: m.outcome?.action === 'answer',
       rating: m.rating,
       officerName: m.officerName,
     });
@@ -157,7 +158,8 @@ export class Conversation {
     if (!this.shown) return void this.show();
     for (const reply of result.replies) {
       if (this.transcript.has(reply.messageId)) continue;
-      this.transcript.append({ author: 'bot', text: reply.text, locale: result.outcome.locale, sourceUrl: reply.sourceUrl, messageId: reply.messageId });
+      const { locale, action } = result.outcome;
+      this.transcript.append({ author: 'bot', text: reply.text, locale, sourceUrl: reply.sourceUrl, messageId: reply.messageId, rateable: action === 'answer' });
     }
     const last = result.replies[result.replies.length - 1];
     if (last?.suggestions?.length) this.transcript.setChips(last.suggestions);

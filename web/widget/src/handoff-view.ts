@@ -17,6 +17,8 @@ interface HandoffState {
 export class HandoffView {
   private state: HandoffState | null = null;
   private live: { close(): void } | null = null;
+  /** Reopened after a reload: the stream's first status event sets the bar without announcing anything. */
+  private restoring = false;
 
   constructor(
     private readonly parts: PanelParts,
@@ -29,18 +31,23 @@ export class HandoffView {
     return this.state !== null;
   }
 
-  /** A handoff started (the chat API answered with a ticket) or was found in the history. */
-  start(conversationId: string, ticket: Ticket | null): void {
+  /** A turn answered with an open ticket: show it and listen for the officer. */
+  start(conversationId: string, ticket: Ticket): void {
+    if (ticket.status === 'resolved' || ticket.status === 'closed') return;
     this.state = {
-      ticketNumber: ticket?.number ?? this.state?.ticketNumber ?? '',
-      status: ticket?.status === 'assigned' ? 'assigned' : this.state?.status ?? 'waiting',
-      queuePosition: ticket?.queuePosition,
+      ticketNumber: ticket.number,
+      status: ticket.status === 'assigned' ? 'assigned' : 'waiting',
+      queuePosition: ticket.queuePosition,
       officerName: this.state?.officerName,
     };
     this.render();
+    this.listen(conversationId);
+  }
+
+  private listen(conversationId: string): void {
     this.live ??= listenLive(this.api.eventsUrl(conversationId), {
       message: (m) => this.onMessage(m),
-      handoff: (s) => this.onStatus(conversationId, s),
+      handoff: (s) => this.onStatus(s),
     });
   }
 
@@ -49,15 +56,20 @@ export class HandoffView {
     this.live?.close();
     this.live = null;
     this.state = null;
+    this.restoring = false;
     this.parts.handoff.hidden = true;
   }
 
-  /** After a reload: a conversation whose latest turn handed it over is still with an officer. */
+  /**
+   * After a reload: if the latest turn handed the conversation over, listen again. The stream opens
+   * with the ticket's current status (none if it has ended), which brings the bar back.
+   */
   restore(conversationId: string, messages: HistoryMessage[]): void {
     const lastTurn = [...messages].reverse().find((m) => m.author === 'bot' && m.outcome);
-    const handedOver = lastTurn?.outcome && (lastTurn.outcome.action === 'handoff' || lastTurn.outcome.action === 'relay');
-    const ticket = [...messages].reverse().find((m) => m.ticket)?.ticket ?? null;
-    if (handedOver && ticket) this.start(conversationId, ticket);
+    const action = lastTurn?.outcome?.action;
+    if (action !== 'handoff' && action !== 'relay') return;
+    this.restoring = true;
+    this.listen(conversationId);
   }
 
   render(): void {
@@ -84,17 +96,17 @@ export class HandoffView {
     if (message.suggestions?.length) this.transcript.setChips(message.suggestions);
   }
 
-  private onStatus(conversationId: string, status: HandoffStatus): void {
+  private onStatus(status: HandoffStatus): void {
+    const quiet = this.restoring;
+    this.restoring = false;
     if (status.status === 'resolved' || status.status === 'closed') {
-      if (this.state) this.transcript.system('handoffEnded');
+      if (this.state && !quiet) this.transcript.system('handoffEnded');
       this.end();
       return;
     }
-    const joined = status.status === 'assigned' && this.state?.status !== 'assigned';
-    this.state = { ...(this.state ?? { status: 'waiting' }), ticketNumber: status.ticketNumber, status: status.status, officerName: status.officerName };
-    if (joined) {
-      this.transcript.system(status.officerName ? 'officerJoined' : 'officerJoinedAnon', { name: status.officerName ?? '' });
-    }
-    this.start(conversationId, null);
+    const joined = status.status === 'assigned' && this.state?.status !== 'assigned' && !quiet;
+    this.state = { ticketNumber: status.ticketNumber, status: status.status, officerName: status.officerName };
+    this.render();
+    if (joined) this.transcript.system(status.officerName ? 'officerJoined' : 'officerJoinedAnon', { name: status.officerName ?? '' });
   }
 }

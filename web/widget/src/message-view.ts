@@ -9,8 +9,10 @@ export interface MessageView {
   /** Language of the text, so a screen reader pronounces Javanese or English as such. */
   locale?: Locale;
   sourceUrl?: string | null;
-  /** Set on stored bot answers: they can be rated. */
+  /** The stored message's id, once the server has it. */
   messageId?: number;
+  /** Answers from the knowledge base get 👍/👎 (not greetings, questions back, or officer messages). */
+  rateable?: boolean;
   rating?: Rating;
   officerName?: string;
 }
@@ -26,7 +28,7 @@ export function messageRow(view: MessageView, t: Translate, onRate: (row: HTMLEl
   const row = h('div', { class: `msg ${view.author}`, 'data-message-id': view.messageId }, authorLabel(view, t), bubble);
   const source = view.sourceUrl ? safeHref(view.sourceUrl) : null;
   if (source) row.append(sourceLine(source, t));
-  if (view.author === 'bot' && view.messageId) row.append(ratingButtons(row, view.rating, t, onRate));
+  if (view.rateable && view.messageId) row.append(ratingButtons(row, view.rating, t, onRate));
   return row;
 }
 
