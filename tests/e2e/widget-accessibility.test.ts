@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE, startDemoServer, type DemoServer } from './support/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE } from './support/browser.ts';
 import { WidgetPage } from './support/widget-page.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -28,16 +29,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasBrowser)(browserSuite('the widget for keyboard and screen-reader users'), () => {
-  let server: DemoServer;
+  let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.dispose();
   });
   afterEach(async () => {
     await context?.close();

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, DESKTOP, hasBrowser, launchBrowser, startDemoServer, type DemoServer } from './support/browser.ts';
+import { createStaff } from '../helpers/staff-session.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { browserSuite, DESKTOP, hasBrowser, launchBrowser } from './support/browser.ts';
 import { WidgetPage } from './support/widget-page.ts';
 
 const TICKET = { number: 'LYN-7K2Q9', status: 'waiting', queuePosition: 2, officersOnline: 1 };
@@ -25,16 +27,16 @@ async function handoffTurns(route: Route): Promise<void> {
 }
 
 describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an officer'), () => {
-  let server: DemoServer;
+  let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.dispose();
   });
   afterEach(async () => {
     await context?.close();
@@ -111,5 +113,28 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
     expect(await page.locator('layani-widget .handoff').isHidden()).toBe(true);
   });
 
-  it.skip('an officer’s reply reaches the citizen live during a real handoff — needs the handoff work (events stream, officer replies) on main', () => {});
+  // Needs the handoff work (ticket in the chat API, GET /api/chat/:id/events, the officer API) on main.
+  it.skip('an officer’s reply reaches the citizen live during a handoff, and the ticket comes back after a reload', async () => {
+    const officer = await createStaff(server.url, 'officer');
+    context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const widget = new WidgetPage(page);
+    await widget.open();
+    const answered = await widget.ask('saya mau bicara dengan petugas');
+    const { ticket } = await answered.json();
+    const bar = page.locator('layani-widget .handoff');
+    await expect.poll(() => bar.innerText()).toContain(`Tiket ${ticket.number}`);
+
+    expect((await officer.request('POST', `/api/staff/tickets/${ticket.number}/claim`)).status).toBe(200);
+    await expect.poll(() => bar.innerText()).toContain('Terhubung dengan petugas');
+    expect((await officer.request('POST', `/api/staff/tickets/${ticket.number}/reply`, { text: 'Halo, saya petugas Disdukcapil. Ada yang bisa saya bantu?' })).status).toBe(201);
+    const reply = page.locator('layani-widget .msg.officer');
+    await expect.poll(() => reply.innerText()).toContain('Halo, saya petugas Disdukcapil.');
+
+    await page.reload();
+    await expect.poll(() => page.locator('layani-widget .handoff').innerText()).toContain(`Tiket ${ticket.number}`);
+    expect(await page.locator('layani-widget .msg.officer').count()).toBe(1);
+    expect(await page.locator('layani-widget .msg.system').count()).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE, startDemoServer, type DemoServer } from './support/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE } from './support/browser.ts';
 import { WidgetPage } from './support/widget-page.ts';
 
 interface HistoryMessage {
@@ -10,16 +11,16 @@ interface HistoryMessage {
 }
 
 describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), () => {
-  let server: DemoServer;
+  let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.dispose();
   });
   afterEach(async () => {
     await context?.close();

@@ -1,13 +1,13 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../e2e/support/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
-let server: DemoServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startDemoServer();
+  server = await startTestServer();
 });
 afterAll(async () => {
-  await server?.stop();
+  await server?.dispose();
 });
 
 const post = (path: string, body: unknown) =>
@@ -140,7 +140,7 @@ describe('CORS on the public chat API', () => {
   });
 
   it('with WIDGET_ALLOWED_ORIGINS set, allows only the listed sites', async () => {
-    const listed = await startDemoServer({ WIDGET_ALLOWED_ORIGINS: 'https://disdukcapil.contoh.go.id, https://contoh.go.id' });
+    const listed = await startTestServer({ WIDGET_ALLOWED_ORIGINS: 'https://disdukcapil.contoh.go.id, https://contoh.go.id' });
     try {
       const preflight = (origin: string) =>
         fetch(`${listed.url}/api/chat`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
@@ -150,7 +150,7 @@ describe('CORS on the public chat API', () => {
       expect(allowed.headers.get('vary')).toContain('Origin');
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
-      await listed.stop();
+      await listed.dispose();
     }
   });
 });
@@ -183,12 +183,12 @@ describe('the widget script and the demo page', () => {
   });
 
   it('serves no demo page when DEMO_PAGE=off', async () => {
-    const plain = await startDemoServer({ DEMO_PAGE: 'off' });
+    const plain = await startTestServer({ DEMO_PAGE: 'off' });
     try {
       expect((await fetch(`${plain.url}/`)).status).toBe(404);
       expect((await fetch(`${plain.url}/widget.js`)).status).toBe(200);
     } finally {
-      await plain.stop();
+      await plain.dispose();
     }
   });
 });

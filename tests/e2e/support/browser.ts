@@ -1,8 +1,5 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../../server.ts';
 
 /** Debian's chromium, installed by .ci/run; playwright-core never downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,24 +15,6 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-}
-
-export interface DemoServer extends RunningServer {
-  dataDir: string;
-}
-
-/** The real server on a free loopback port with an empty temporary database. */
-export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'layani-e2e-'));
-  const server = await startServer({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT: 'off', LOG_LEVEL: 'silent', ...env });
-  return {
-    ...server,
-    dataDir,
-    stop: async () => {
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A low-end Android phone: 360 CSS px wide, touch. */
