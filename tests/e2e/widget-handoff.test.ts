@@ -73,7 +73,8 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
   it('shows the ticket, the officer joining and the officer’s live reply, once, across stream reconnects', async () => {
     const { widget, page, streamed } = await openWithStream([
       ['handoff', { status: 'assigned', ticketNumber: 'LYN-7K2Q9', officerName: 'Sari' }],
-      ['message', { id: 9002, author: 'officer', text: 'Halo, saya Sari dari Disdukcapil. Ada yang bisa saya bantu?', createdAt: '2026-11-23T10:00:00Z' }],
+      ['message', { id: 9002, author: 'system', text: 'Petugas Sari sekarang menangani tiket Anda LYN-7K2Q9.', createdAt: '2026-11-23T10:00:00Z' }],
+      ['message', { id: 9003, author: 'officer', text: 'Halo, saya Sari dari Disdukcapil. Ada yang bisa saya bantu?', createdAt: '2026-11-23T10:00:05Z' }],
     ]);
     await widget.ask('saya mau bicara dengan petugas');
     const officer = page.locator('layani-widget .msg.officer');
@@ -81,7 +82,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
 
     expect(await officer.innerText()).toContain('Petugas Sari');
     expect(await officer.innerText()).toContain('Halo, saya Sari dari Disdukcapil.');
-    expect(await widget.log.innerText()).toContain('Petugas Sari bergabung ke percakapan.');
+    expect(await page.locator('layani-widget .msg.system').innerText()).toContain('Petugas Sari sekarang menangani tiket Anda');
     const bar = page.locator('layani-widget .handoff');
     expect(await bar.innerText()).toContain('Tiket LYN-7K2Q9');
     expect(await bar.innerText()).toContain('Terhubung dengan petugas: Sari');
@@ -106,11 +107,15 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
     expect(await page.evaluate(() => (window as unknown as { __sources: EventSource[] }).__sources.map((s) => s.readyState))).toEqual([2]); // EventSource.CLOSED
   });
 
-  it('tells the citizen when the officer has closed the ticket', async () => {
-    const { widget, page } = await openWithStream([['handoff', { status: 'closed', ticketNumber: 'LYN-7K2Q9' }]]);
+  it('takes the ticket bar away when the officer resolves the ticket, showing the server’s message', async () => {
+    const { widget, page } = await openWithStream([
+      ['message', { id: 9004, author: 'system', text: 'Petugas Sari menandai tiket LYN-7K2Q9 sebagai selesai.', createdAt: '2026-11-23T10:05:00Z' }],
+      ['handoff', { status: 'resolved', ticketNumber: 'LYN-7K2Q9', officerName: 'Sari' }],
+    ]);
     await widget.ask('saya mau bicara dengan petugas');
-    await expect.poll(() => widget.log.innerText()).toContain('Percakapan dengan petugas selesai.');
-    expect(await page.locator('layani-widget .handoff').isHidden()).toBe(true);
+    await expect.poll(() => widget.log.innerText()).toContain('sebagai selesai');
+    await page.locator('layani-widget .handoff').waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => (window as unknown as { __sources: EventSource[] }).__sources.map((s) => s.readyState))).toEqual([2]);
   });
 
   // Needs the handoff work (ticket in the chat API, GET /api/chat/:id/events, the officer API) on main.
@@ -131,10 +136,12 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
     expect((await officer.request('POST', `/api/staff/tickets/${ticket.number}/reply`, { text: 'Halo, saya petugas Disdukcapil. Ada yang bisa saya bantu?' })).status).toBe(201);
     const reply = page.locator('layani-widget .msg.officer');
     await expect.poll(() => reply.innerText()).toContain('Halo, saya petugas Disdukcapil.');
+    const messages = page.locator('layani-widget .msg:not([data-welcome])');
+    const transcript = await messages.allInnerTexts();
 
     await page.reload();
     await expect.poll(() => page.locator('layani-widget .handoff').innerText()).toContain(`Tiket ${ticket.number}`);
-    expect(await page.locator('layani-widget .msg.officer').count()).toBe(1);
-    expect(await page.locator('layani-widget .msg.system').count()).toBe(0);
+    expect(await page.locator('layani-widget .handoff').innerText()).toContain('Terhubung dengan petugas');
+    expect(await messages.allInnerTexts()).toEqual(transcript);
   });
 });

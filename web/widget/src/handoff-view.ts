@@ -17,8 +17,6 @@ interface HandoffState {
 export class HandoffView {
   private state: HandoffState | null = null;
   private live: { close(): void } | null = null;
-  /** Reopened after a reload: the stream's first status event sets the bar without announcing anything. */
-  private restoring = false;
 
   constructor(
     private readonly parts: PanelParts,
@@ -56,7 +54,6 @@ export class HandoffView {
     this.live?.close();
     this.live = null;
     this.state = null;
-    this.restoring = false;
     this.parts.handoff.hidden = true;
   }
 
@@ -67,9 +64,7 @@ export class HandoffView {
   restore(conversationId: string, messages: HistoryMessage[]): void {
     const lastTurn = [...messages].reverse().find((m) => m.author === 'bot' && m.outcome);
     const action = lastTurn?.outcome?.action;
-    if (action !== 'handoff' && action !== 'relay') return;
-    this.restoring = true;
-    this.listen(conversationId);
+    if (action === 'handoff' || action === 'relay') this.listen(conversationId);
   }
 
   render(): void {
@@ -96,17 +91,14 @@ export class HandoffView {
     if (message.suggestions?.length) this.transcript.setChips(message.suggestions);
   }
 
+  /**
+   * The bar follows the ticket's status. The transcript does not: the server itself writes "an
+   * officer is handling your ticket" or "the ticket is closed" into the conversation, which
+   * arrives as a system message on the same stream and stays in the history.
+   */
   private onStatus(status: HandoffStatus): void {
-    const quiet = this.restoring;
-    this.restoring = false;
-    if (status.status === 'resolved' || status.status === 'closed') {
-      if (this.state && !quiet) this.transcript.system('handoffEnded');
-      this.end();
-      return;
-    }
-    const joined = status.status === 'assigned' && this.state?.status !== 'assigned' && !quiet;
+    if (status.status === 'resolved' || status.status === 'closed') return this.end();
     this.state = { ticketNumber: status.ticketNumber, status: status.status, officerName: status.officerName };
     this.render();
-    if (joined) this.transcript.system(status.officerName ? 'officerJoined' : 'officerJoinedAnon', { name: status.officerName ?? '' });
   }
 }

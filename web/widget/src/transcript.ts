@@ -59,10 +59,6 @@ export class Transcript {
     log.scrollTop = tall ? row.offsetTop - 8 : log.scrollHeight;
   }
 
-  system(key: StringKey, vars?: Record<string, string>): void {
-    this.append({ author: 'system', text: this.chrome.t(key, vars) });
-  }
-
   pending(row: HTMLElement, state: Parameters<typeof markPending>[1]): void {
     markPending(row, state, this.chrome.t);
   }
@@ -96,8 +92,10 @@ export class Transcript {
   }
 
   private showStarters(): void {
-    const starters: Record<string, string> = STRINGS[this.chrome.locale].starters;
-    this.setChips(Object.entries(starters).map(([faqId, label]) => ({ faqId, label })));
+    // Nested by area, so that the i18next key widget.starters.ktp.lost reads as the topic id ktp.lost.
+    const starters: Record<string, Record<string, string>> = STRINGS[this.chrome.locale].starters;
+    const topics = Object.entries(starters).flatMap(([area, slugs]) => Object.entries(slugs).map(([slug, label]) => ({ faqId: `${area}.${slug}`, label })));
+    this.setChips(topics);
     this.starters = true;
   }
 
