@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
-import express from 'express';
 import { fileURLToPath } from 'node:url';
+import express from 'express';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
+import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { Engine } from './bot/engine/pipeline.ts';
 import { loadCalibration } from './bot/engine/calibration-file.ts';
@@ -11,13 +12,21 @@ import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
+import { outboxRoutes } from './bot/http/outbox-routes.ts';
 import { publicCors } from './bot/http/public-cors.ts';
 import { widgetRoutes } from './bot/http/widget-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
+import { disabledAssistant } from './bot/llm/assistant.ts';
+import { LangchainClient } from './bot/llm/langchain-client.ts';
+import { llmSettings } from './bot/llm/llm-settings.ts';
+import { ModelAssistant } from './bot/llm/model-assistant.ts';
+import { CodeMixDetector } from './bot/llm/needs-understanding.ts';
+import { TurnAssist } from './bot/llm/turn-assist.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { AnswerFeedback } from './bot/runtime/answer-feedback.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { IdempotentTurns } from './bot/runtime/idempotent-turns.ts';
+import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
 import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
@@ -29,6 +38,8 @@ export interface RunningServer {
   url: string;
   config: Config;
   engine: Engine;
+  /** Out-of-turn messages (officer replies) to a conversation's own channel. */
+  proactive: ProactiveDelivery;
   stop(): Promise<void>;
 }
 
@@ -39,10 +50,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const storage = createSqliteStorage(config.databaseFile);
   await seedKnowledgeIfEmpty(storage, path.resolve(ROOT, config.KNOWLEDGE_DIR), logger);
 
+  const language = loadLanguageData();
   const engine = new Engine({
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
-    language: loadLanguageData(),
+    language,
     calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
@@ -57,7 +69,21 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
   }
   const staffAuth = createStaffAuth(staffAuthService);
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger });
+  const llm = llmSettings(config);
+  const assist = new TurnAssist({
+    engine,
+    assistant: llm ? new ModelAssistant(new LangchainClient(llm), llm) : disabledAssistant,
+    usage: storage.llmUsage,
+    embeddings: storage.embeddings,
+    codeMix: new CodeMixDetector(language.locales),
+    logger,
+    embeddingModel: config.OPENAI_EMBEDDING_MODEL,
+  });
+  if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
+  void assist.warmUp();
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist });
+  const proactive = new ProactiveDelivery();
+  const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
   const webChat = { turns: new IdempotentTurns(runtime, storage.turnReceipts), feedback: new AnswerFeedback(storage, logger) };
   const publicChatCors = express.Router().use('/api/chat', publicCors(config.WIDGET_ALLOWED_ORIGINS));
   const widget = widgetRoutes({ distDir: path.join(ROOT, 'web/widget/dist'), demoDir: config.DEMO_PAGE ? path.join(ROOT, 'web/demo') : null });
@@ -66,7 +92,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), staffAuth.router, publicChatCors, widget],
+    raw: messaging.routers,
+    open: [
+      healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
+      staffAuth.router,
+      publicChatCors,
+      widget,
+      outboxRoutes({ outbox: storage.outbox, delivery: messaging.delivery, requireRole: staffAuth.requireRole, giveUpMs: config.OUTBOX_GIVE_UP_MS }),
+    ],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS, webChat),
       botFrameworkRoutes(
@@ -82,19 +115,22 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   logger.info({ port, host: config.HOST }, 'Layani is listening');
+  await messaging.start();
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
-      // Stop accepting, let in-flight requests finish, then close the database.
+      // Stop accepting, let in-flight requests, turns and sends finish, then close the database.
       server.close(() => {
-        storage.close();
-        logger.info('stopped');
-        resolve();
+        void messaging.stop().finally(() => {
+          storage.close();
+          logger.info('stopped');
+          resolve();
+        });
       });
       server.closeIdleConnections();
     }));
-  return { url: `http://${host}:${port}`, config, engine, stop };
+  return { url: `http://${host}:${port}`, config, engine, proactive, stop };
 }
 
 function listen(app: import('express').Express, port: number, host: string): Promise<Server> {

@@ -1,4 +1,6 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
+import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 import type { FeedbackStore, TurnReceiptStore } from './web-chat-ports.ts';
 
@@ -87,6 +89,12 @@ export interface Storage {
   unanswered: UnansweredStore;
   staff: StaffStore;
   sessions: SessionStore;
+  /** Telegram/WhatsApp: deduplicated webhook updates, the delivery queue, each citizen's platform address. */
+  inbox: InboxStore;
+  outbox: OutboxStore;
+  channelContacts: ChannelContactStore;
+  llmUsage: LlmUsageStore;
+  embeddings: EmbeddingCacheStore;
   turnReceipts: TurnReceiptStore;
   feedback: FeedbackStore;
   isHealthy(): boolean;

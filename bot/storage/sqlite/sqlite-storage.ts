@@ -12,6 +12,9 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-inbox.ts';
+import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
+import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 
@@ -158,6 +161,11 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     unanswered: unansweredStore(db),
     staff: sqliteStaffStore(db),
     sessions: sqliteSessionStore(db),
+    inbox: sqliteInboxStore(db),
+    outbox: sqliteOutboxStore(db),
+    channelContacts: sqliteChannelContactStore(db),
+    llmUsage: sqliteLlmUsageStore(db),
+    embeddings: sqliteEmbeddingCache(db),
     turnReceipts: turnReceiptStore(db),
     feedback: feedbackStore(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
