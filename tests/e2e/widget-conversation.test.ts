@@ -73,6 +73,31 @@ describe.skipIf(!hasBrowser)(browserSuite('the citizen widget on the demo page')
     await widget.botAnswers.last().waitFor();
   });
 
+  it('keeps its looks on a page with hostile CSS, and its own styles never reach the page', async () => {
+    const { widget, page } = await openDemo(DESKTOP);
+    await page.addStyleTag({
+      content: `* { font-size: 40px !important; color: rgb(255, 0, 0) !important; letter-spacing: 9px !important; }
+        button, div, section, textarea, .panel, .launcher, .msg { display: none !important; }`,
+    });
+    await page.evaluate(() => {
+      const imposter = document.createElement('p');
+      imposter.className = 'launcher panel bubble';
+      imposter.textContent = 'host page text';
+      document.body.append(imposter);
+    });
+    await widget.open();
+    await widget.ask('syarat bikin ktp pertama kali');
+    await widget.botAnswers.last().waitFor();
+
+    const bubble = await widget.botAnswers.last().locator('.bubble').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { size: style.fontSize, color: style.color, spacing: style.letterSpacing };
+    });
+    expect(bubble).toEqual({ size: '16px', color: 'rgb(27, 31, 36)', spacing: 'normal' });
+    const imposter = await page.locator('p.launcher').evaluate((el) => getComputedStyle(el).position);
+    expect(imposter).toBe('static');
+  });
+
   it('Enter sends the message and Shift+Enter starts a new line instead', async () => {
     const { widget, page } = await openDemo(DESKTOP);
     await widget.open();

@@ -161,10 +161,12 @@ export class Conversation {
       const { locale, action } = result.outcome;
       this.transcript.append({ author: 'bot', text: reply.text, locale, sourceUrl: reply.sourceUrl, messageId: reply.messageId, rateable: action === 'answer' });
     }
-    const last = result.replies[result.replies.length - 1];
-    if (last?.suggestions?.length) this.transcript.setChips(last.suggestions);
     if (result.ticket) this.handoff.start(this.id, result.ticket);
     if (result.outcome.intent === 'back-to-bot') this.handoff.end();
+    const suggestions = result.replies[result.replies.length - 1]?.suggestions ?? [];
+    // While the ticket bar shows, it carries "back to the bot"; a second such button would only confuse.
+    const chips = this.handoff.active ? suggestions.filter((s) => s.action !== 'back-to-bot') : suggestions;
+    if (chips.length) this.transcript.setChips(chips);
     this.hooks.answeredIn(result.outcome.locale);
   }
 

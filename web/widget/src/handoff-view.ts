@@ -88,7 +88,8 @@ export class HandoffView {
       messageId: message.id,
       officerName: message.author === 'officer' ? message.officerName ?? this.state?.officerName : undefined,
     });
-    if (message.suggestions?.length) this.transcript.setChips(message.suggestions);
+    const chips = (message.suggestions ?? []).filter((s) => s.action !== 'back-to-bot');
+    if (chips.length) this.transcript.setChips(chips);
   }
 
   /**

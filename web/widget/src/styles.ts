@@ -2,10 +2,12 @@
  * The widget's styles, applied inside its shadow root so that the host page's CSS cannot reach
  * them and they cannot reach the host page. Sizes are in px/em, not rem: a host page that sets
  * `html { font-size: 62.5% }` must not shrink the widget. Browser zoom still scales px.
+ * `.layani{all:initial}` repeats `:host`'s reset inside: a page rule like `* { letter-spacing: 9px
+ * !important }` beats `:host` on the host element, and inherited properties would leak in.
  */
 export const CSS = `
 :host{all:initial}
-.layani{--a:#0b5394;--ai:#fff;--ak:#0b5394;--ink:#1b1f24;--muted:#4a5260;--line:#c9d0da;--soft:#f1f4f8;
+.layani{all:initial;--a:#0b5394;--ai:#fff;--ak:#0b5394;--ink:#1b1f24;--muted:#4a5260;--line:#c9d0da;--soft:#f1f4f8;
 font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:var(--ink);-webkit-text-size-adjust:100%}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
