@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import express from 'express';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
 import { webLiveSender } from './bot/channels/web/web-live-sender.ts';
 import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
@@ -22,6 +23,8 @@ import { staffTicketRoutes } from './bot/http/staff-ticket-routes.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { outboxRoutes } from './bot/http/outbox-routes.ts';
+import { publicCors } from './bot/http/public-cors.ts';
+import { widgetRoutes } from './bot/http/widget-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { disabledAssistant } from './bot/llm/assistant.ts';
 import { LangchainClient } from './bot/llm/langchain-client.ts';
@@ -30,7 +33,9 @@ import { ModelAssistant } from './bot/llm/model-assistant.ts';
 import { CodeMixDetector } from './bot/llm/needs-understanding.ts';
 import { TurnAssist } from './bot/llm/turn-assist.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
+import { AnswerFeedback } from './bot/runtime/answer-feedback.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
+import { IdempotentTurns } from './bot/runtime/idempotent-turns.ts';
 import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
 import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
@@ -100,6 +105,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist, desk: handoff.desk, lock: handoff.lock });
   const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
   const openApi = buildOpenApi([chatApi, staffTicketsApi], packageVersion());
+  const webChat = { turns: new IdempotentTurns(runtime, storage.turnReceipts), feedback: new AnswerFeedback(storage, logger) };
+  const publicChatCors = express.Router().use('/api/chat', publicCors(config.WIDGET_ALLOWED_ORIGINS));
+  const widget = widgetRoutes({ distDir: path.join(ROOT, 'web/widget/dist'), demoDir: config.DEMO_PAGE ? path.join(ROOT, 'web/demo') : null });
 
   const app = createApp({
     logger,
@@ -109,12 +117,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     open: [
       healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
       staffAuth.router,
+      publicChatCors,
+      widget,
       outboxRoutes({ outbox: storage.outbox, delivery: messaging.delivery, requireRole: staffAuth.requireRole, giveUpMs: config.OUTBOX_GIVE_UP_MS }),
       staffTicketRoutes({ officers: handoff.officers, tickets: storage.tickets, presence: handoff.presence, hub, requireRole: staffAuth.requireRole }),
       openApiRoutes(openApi),
     ],
     limited: [
-      chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
+      chatRoutes(runtime, config.MAX_MESSAGE_CHARS, webChat),
       chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk }),
       botFrameworkRoutes(
         runtime,

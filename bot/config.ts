@@ -95,7 +95,36 @@ const schema = z.object({
   LLM_EMBEDDINGS: onOff.default(false),
   LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
   LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  WIDGET_ALLOWED_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((v, ctx) => parseOrigins(v, ctx)),
+  DEMO_PAGE: onOff.default(true),
 });
+
+/**
+ * Sites allowed to call the public chat API from a browser: `*` (any site may embed the widget) or
+ * a comma-separated list of origins such as `https://disdukcapil.contoh.go.id,https://contoh.go.id`.
+ */
+function parseOrigins(value: string, ctx: z.RefinementCtx): '*' | string[] {
+  if (value.trim() === '*') return '*';
+  const origins: string[] = [];
+  for (const item of value.split(',').map((o) => o.trim()).filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(item);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== item.replace(/\/$/, '')) {
+      ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin: write it as https://host[:port] with no path, or use *` });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  if (origins.length === 0) ctx.addIssue({ code: 'custom', message: 'list at least one origin, or use *' });
+  return origins;
+}
 
 export type Config = z.infer<typeof schema> & { databaseFile: string };
 

@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { LOCALES } from '../domain.ts';
+import type { AnswerFeedback } from '../runtime/answer-feedback.ts';
 import type { ConversationRuntime } from '../runtime/conversation-runtime.ts';
-import { badRequest } from './app-error.ts';
+import type { IdempotentTurns } from '../runtime/idempotent-turns.ts';
+import { badRequest, notFound } from './app-error.ts';
 
 export const conversationId = z
   .string({ error: 'conversationId must be a string' })
@@ -24,7 +26,26 @@ export function chatBodySchema(maxChars: number) {
     locale: z.enum(LOCALES, { error: `locale must be one of ${LOCALES.join(', ')}` }).optional(),
     faqId: z.string().max(100).optional(),
     action: z.enum(['officer', 'back-to-bot'], { error: 'action must be "officer" or "back-to-bot"' }).optional(),
+    /** The language of the page the widget sits on: a hint, weaker than the citizen's own choice in `locale`. */
+    localeHint: z.enum(LOCALES, { error: `localeHint must be one of ${LOCALES.join(', ')}` }).optional(),
+    /** The client's own id for this message: a repeat with the same id is answered from the first turn. */
+    clientMessageId: z
+      .string({ error: 'clientMessageId must be a string' })
+      .regex(/^[\w-]{1,64}$/, 'clientMessageId must be 1–64 letters, digits, _ or -')
+      .optional(),
   });
+}
+
+const feedbackBodySchema = z.object({
+  messageId: z.number({ error: 'messageId must be a number' }).int().positive(),
+  rating: z.enum(['up', 'down'], { error: 'rating must be "up" or "down"' }),
+  comment: z.string({ error: 'comment must be a string' }).max(500, 'comment must be at most 500 characters').optional(),
+});
+
+/** Services of the web chat API that sit beside the runtime. */
+export interface WebChatServices {
+  turns: IdempotentTurns;
+  feedback: AnswerFeedback;
 }
 
 function firstIssue(error: z.ZodError) {
@@ -32,7 +53,7 @@ function firstIssue(error: z.ZodError) {
 }
 
 /** The public chat API used by the web widget and by integrations. */
-export function chatRoutes(runtime: ConversationRuntime, maxChars: number): Router {
+export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: WebChatServices): Router {
   const router = Router();
   const schema = chatBodySchema(maxChars);
 
@@ -43,19 +64,41 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number): Rout
       const issues = firstIssue(parsed.error);
       throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
     }
-    const { conversationId: id, text, locale, faqId, action } = parsed.data;
-    const result = await runtime.handle({ conversationId: id, channel: 'web', text, locale, choiceTopicId: faqId, action });
-    res.json(result);
+    const { conversationId: id, text, locale, localeHint, faqId, action, clientMessageId } = parsed.data;
+    const inbound = { conversationId: id, channel: 'web' as const, text, locale, localeHint, choiceTopicId: faqId, action };
+    res.json(await web.turns.handle(inbound, clientMessageId));
   });
 
   router.get('/api/chat/:conversationId/messages', async (req, res) => {
     const parsed = conversationId.safeParse(req.params.conversationId);
     if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
-    const messages = await runtime.history(parsed.data);
+    const [messages, ratings] = await Promise.all([runtime.history(parsed.data), web.feedback.ratings(parsed.data)]);
     res.json({
       conversationId: parsed.data,
-      messages: messages.map((m) => ({ id: m.id, author: m.author, text: m.text, createdAt: m.createdAt, outcome: m.outcome, ...(m.extra ?? {}) })),
+      messages: messages.map((m) => ({
+        id: m.id,
+        author: m.author,
+        text: m.text,
+        createdAt: m.createdAt,
+        outcome: m.outcome,
+        ...(m.extra ?? {}),
+        ...(ratings.has(m.id) ? { rating: ratings.get(m.id) } : {}),
+      })),
     });
+  });
+
+  router.post('/api/chat/:conversationId/feedback', async (req, res) => {
+    const id = conversationId.safeParse(req.params.conversationId);
+    if (!id.success) throw badRequest(id.error.issues[0].message);
+    const parsed = feedbackBodySchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issues = firstIssue(parsed.error);
+      throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+    }
+    const result = await web.feedback.rate({ conversationId: id.data, ...parsed.data });
+    if (result === 'no-such-message') throw notFound(`Message ${parsed.data.messageId} is not part of conversation ${id.data}.`);
+    if (result === 'not-an-answer') throw badRequest('Only the assistant\'s answers can be rated.');
+    res.json({ messageId: parsed.data.messageId, rating: parsed.data.rating });
   });
 
   return router;

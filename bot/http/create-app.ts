@@ -46,6 +46,10 @@ export function createApp(parts: AppParts): express.Express {
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
           'connect-src': ["'self'"],
+          // Upgrading would send every asset of a page served over plain http (a LAN address while
+          // trying the widget from a phone) to https that is not there, and break the page.
+          // Production runs behind TLS, where the directive has nothing to do.
+          'upgrade-insecure-requests': null,
         },
       },
       crossOriginResourcePolicy: { policy: 'cross-origin' },

@@ -107,7 +107,7 @@ export class ConversationRuntime {
   ): Promise<TurnResult> {
     const { storage } = this.deps;
     await storage.conversations.save(state);
-    await storage.conversations.appendMessages([
+    const stored = await storage.conversations.appendMessages([
       ...(options.citizenStored ? [] : [{ conversationId: state.id, author: 'citizen' as const, text: inbound.text }]),
       ...replies.map((r) => ({
         conversationId: state.id,
@@ -130,7 +130,13 @@ export class ConversationRuntime {
       },
       'turn',
     );
-    return { conversationId: state.id, replies, outcome, ...(options.ticket ? { ticket: options.ticket } : {}) };
+    const replyRows = stored.filter((m) => m.author === 'bot');
+    return {
+      conversationId: state.id,
+      replies: replies.map((r, i) => ({ ...r, messageId: replyRows[i]?.id })),
+      outcome,
+      ...(options.ticket ? { ticket: options.ticket } : {}),
+    };
   }
 
   private async recordUnanswered(inbound: InboundMessage, decision: Decision, result: EngineResult, locale: Locale) {

@@ -29,6 +29,8 @@ export interface Reply {
   suggestions?: Suggestion[];
   /** The official page an answer's facts come from. */
   sourceUrl?: string;
+  /** The stored message's id, so a client can rate this reply (set once the turn is saved). */
+  messageId?: number;
 }
 
 /** The chat API's `outcome`: stable field names that the widget and external checks read. */

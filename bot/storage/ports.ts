@@ -3,6 +3,7 @@ import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
 import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
 import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
+import type { FeedbackStore, TurnReceiptStore } from './web-chat-ports.ts';
 
 /**
  * Storage ports. Promises from the start even though better-sqlite3 is synchronous, so that a
@@ -97,6 +98,8 @@ export interface Storage {
   channelContacts: ChannelContactStore;
   llmUsage: LlmUsageStore;
   embeddings: EmbeddingCacheStore;
+  turnReceipts: TurnReceiptStore;
+  feedback: FeedbackStore;
   isHealthy(): boolean;
   close(): void;
 }

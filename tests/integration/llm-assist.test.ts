@@ -72,7 +72,9 @@ describe('understanding a message the lexical engine cannot place', () => {
     const lexicalOnly = await chat(offServer, 'su-2', text, { locale: 'su' });
     expect(fake.chatRequests.length).toBeGreaterThan(0);
     expect(res.outcome).toEqual(lexicalOnly.outcome);
-    expect(res.replies).toEqual(lexicalOnly.replies);
+    // Message ids differ between the two servers' databases; the replies' content must not.
+    const content = (replies: object[]) => replies.map((reply) => ({ ...reply, messageId: undefined }));
+    expect(content(res.replies)).toEqual(content(lexicalOnly.replies));
   });
 
   it('masks the NIK, phone number and e-mail before the message leaves the process', async () => {

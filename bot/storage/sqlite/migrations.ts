@@ -210,4 +210,31 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 30,
+    name: 'web chat: turn receipts for client retries, answer feedback',
+    sql: `
+      CREATE TABLE turn_receipts (
+        conversation_id TEXT NOT NULL,
+        client_message_id TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX turn_receipts_by_client_message ON turn_receipts(conversation_id, client_message_id);
+      CREATE INDEX turn_receipts_by_time ON turn_receipts(created_at);
+      CREATE TABLE answer_feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL,
+        message_id INTEGER NOT NULL REFERENCES messages(id),
+        rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+        comment TEXT,
+        topic_id TEXT,
+        locale TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX answer_feedback_by_message ON answer_feedback(message_id);
+      CREATE INDEX answer_feedback_by_conversation ON answer_feedback(conversation_id);
+    `,
+  },
 ];

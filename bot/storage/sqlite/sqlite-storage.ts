@@ -17,6 +17,7 @@ import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
+import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 
 const now = () => new Date().toISOString();
 const parseJson = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
@@ -65,7 +66,7 @@ function toConversation(row: Record<string, unknown>): ConversationState {
   };
 }
 
-function toMessage(row: Record<string, unknown>): StoredMessage {
+export function toMessage(row: Record<string, unknown>): StoredMessage {
   return {
     id: row.id as number,
     conversationId: row.conversation_id as string,
@@ -168,6 +169,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     channelContacts: sqliteChannelContactStore(db),
     llmUsage: sqliteLlmUsageStore(db),
     embeddings: sqliteEmbeddingCache(db),
+    turnReceipts: turnReceiptStore(db),
+    feedback: feedbackStore(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };

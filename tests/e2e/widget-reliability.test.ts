@@ -1,0 +1,148 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE } from './support/browser.ts';
+import { WidgetPage } from './support/widget-page.ts';
+
+interface HistoryMessage {
+  id: number;
+  author: string;
+  text: string;
+}
+
+describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function openDemo(options = PHONE) {
+    context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    return { widget: new WidgetPage(page), page };
+  }
+
+  async function history(conversationId: string | null): Promise<HistoryMessage[]> {
+    const response = await fetch(`${server.url}/api/chat/${conversationId}/messages`);
+    return (await response.json()).messages;
+  }
+
+  it('the conversation survives a page reload: same id, same messages, panel still open', async () => {
+    const { widget, page } = await openDemo(PHONE);
+    await widget.open();
+    await widget.ask('syarat bikin ktp pertama kali');
+    await widget.botAnswers.last().waitFor();
+    const id = await widget.conversationId();
+    const before = await widget.log.innerText();
+
+    await page.reload();
+    await widget.panel.waitFor();
+    await widget.botAnswers.last().waitFor();
+    expect(await widget.conversationId()).toBe(id);
+    expect(await widget.citizenMessages.allInnerTexts()).toEqual([expect.stringContaining('syarat bikin ktp pertama kali')]);
+    const stored = (await history(id)).filter((m) => m.author === 'bot').map((m) => String(m.id));
+    expect(await widget.botAnswers.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-message-id')))).toEqual(stored);
+    expect(await widget.log.innerText()).toContain(before.split('\n').find((line) => line.startsWith('KTP-el wajib')) ?? '∅');
+  });
+
+  it('a message sent offline waits as pending and is delivered exactly once when the connection returns', async () => {
+    const { widget, page } = await openDemo(PHONE);
+    await widget.open();
+    await widget.ask('halo');
+    await widget.botAnswers.last().waitFor();
+    const id = await widget.conversationId();
+
+    await context.setOffline(true);
+    await widget.input().fill('syarat bikin ktp pertama kali');
+    await widget.input().press('Enter');
+    const pending = widget.citizenMessages.last();
+    await expect.poll(() => pending.innerText()).toContain('Menunggu koneksi');
+    await expect.poll(() => widget.status.innerText()).toContain('Anda sedang offline');
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('layani:outbox') ?? '[]').length)).toBe(1);
+
+    const delivered = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.status() === 200);
+    await context.setOffline(false);
+    await delivered;
+    await expect.poll(() => widget.botAnswers.count()).toBe(2);
+    expect(await pending.innerText()).not.toContain('Menunggu koneksi');
+    expect(await page.evaluate(() => localStorage.getItem('layani:outbox'))).toBeNull();
+
+    await page.reload();
+    await widget.botAnswers.nth(1).waitFor();
+    const asked = (await history(id)).filter((m) => m.author === 'citizen' && m.text === 'syarat bikin ktp pertama kali');
+    expect(asked).toHaveLength(1);
+    expect(await widget.citizenMessages.count()).toBe(2);
+  });
+
+  it('when an answer is lost on its way back, the retry shows it once and makes no second turn', async () => {
+    const { widget, page } = await openDemo(DESKTOP);
+    await widget.open();
+    let lost = 0;
+    await page.route('**/api/chat', async (route) => {
+      if (lost > 0) return route.continue();
+      lost += 1;
+      await route.fetch(); // the server handles the message…
+      await route.abort('connectionreset'); // …but the phone never hears back
+    });
+    await widget.input().fill('syarat bikin ktp pertama kali');
+    await widget.input().press('Enter');
+    await expect.poll(() => widget.status.innerText()).toContain('Pesan belum terkirim');
+
+    const retried = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.status() === 200);
+    await widget.status.getByRole('button', { name: 'Coba lagi' }).click();
+    await retried;
+    await expect.poll(() => widget.botAnswers.count()).toBe(1);
+    const id = await widget.conversationId();
+    const messages = await history(id);
+    expect(messages.filter((m) => m.author === 'citizen')).toHaveLength(1);
+    expect(messages.filter((m) => m.author === 'bot')).toHaveLength(1);
+    expect(await widget.status.innerText()).toBe('');
+  });
+
+  it('"start a new conversation" clears the screen and the next message opens a new conversation', async () => {
+    const { widget, page } = await openDemo(DESKTOP);
+    await widget.open();
+    await widget.ask('syarat bikin ktp pertama kali');
+    await widget.botAnswers.last().waitFor();
+    const first = await widget.conversationId();
+
+    await page.getByRole('button', { name: 'Mulai percakapan baru' }).click();
+    expect(await widget.citizenMessages.count()).toBe(0);
+    expect(await widget.log.innerText()).toContain('Halo! Saya Layani');
+    expect(await widget.focusedId()).toBe('layani-input');
+    expect(await widget.conversationId()).toBeNull();
+
+    const response = await widget.ask('halo');
+    const second = await widget.conversationId();
+    expect(second).not.toBe(first);
+    expect(response.request().postDataJSON().conversationId).toBe(second);
+    expect((await history(first)).filter((m) => m.author === 'citizen')).toHaveLength(1);
+  });
+
+  it('if the history cannot be loaded the citizen is told in plain words and can retry', async () => {
+    const { widget, page } = await openDemo(DESKTOP);
+    await widget.open();
+    await widget.ask('halo');
+    await widget.botAnswers.last().waitFor();
+    await page.route('**/messages', (route) => route.fulfill({ status: 503, body: '{}' }));
+    await page.reload();
+    await widget.panel.waitFor();
+    await expect.poll(() => widget.status.innerText()).toContain('Riwayat percakapan belum bisa dimuat');
+
+    await page.unroute('**/messages');
+    await widget.status.getByRole('button', { name: 'Coba lagi' }).click();
+    await expect.poll(() => widget.citizenMessages.count()).toBe(1);
+    expect(await widget.status.innerText()).toBe('');
+  });
+});
