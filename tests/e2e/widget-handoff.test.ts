@@ -118,8 +118,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
     expect(await page.evaluate(() => (window as unknown as { __sources: EventSource[] }).__sources.map((s) => s.readyState))).toEqual([2]);
   });
 
-  // Needs the handoff work (ticket in the chat API, GET /api/chat/:id/events, the officer API) on main.
-  it.skip('an officer’s reply reaches the citizen live during a handoff, and the ticket comes back after a reload', async () => {
+  it('an officer’s reply reaches the citizen live during a handoff, and the ticket comes back after a reload', async () => {
     const officer = await createStaff(server.url, 'officer');
     context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
