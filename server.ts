@@ -3,16 +3,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
+import { createConsole } from './bot/console/create-console.ts';
+import { OutOfScopeList } from './bot/console/out-of-scope-list.ts';
 import { Engine } from './bot/engine/pipeline.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
+import { openApiRoutes } from './bot/http/openapi.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
+import { StaffAdmin } from './bot/staff/staff-admin.ts';
 import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
 import { loadIntents } from './intents/load-intents.ts';
@@ -49,14 +53,32 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     const admin = await staffAuthService.bootstrapAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
   }
-  const staffAuth = createStaffAuth(staffAuthService);
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger });
+  const staffAdmin = new StaffAdmin(storage.staff, storage.sessions, storage.audit);
+  const staffAuth = createStaffAuth(staffAuthService, { onUserCreated: (actor, user) => staffAdmin.recordCreated(actor, user) });
+  const outOfScope = new OutOfScopeList(storage.review);
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger, isKnownOutOfScope: (terms) => outOfScope.matches(terms) });
+  const staffConsole = await createConsole({
+    storage,
+    engine,
+    translate,
+    requireRole: staffAuth.requireRole,
+    staffAdmin,
+    outOfScope,
+    regressionsFile: config.regressionsFile,
+    distDir: path.join(ROOT, 'web', 'console', 'dist'),
+  });
 
   const app = createApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    open: [healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }), staffAuth.router],
+    open: [
+      healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
+      staffAuth.router,
+      ...staffConsole.open,
+      openApiRoutes([staffConsole.openApi]),
+    ],
+    raw: staffConsole.raw,
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
       botFrameworkRoutes(

@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { AnalyticsQueries, AuditStore, KnowledgeRevisionStore, SettingsStore, UnansweredReviewStore } from './console-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
@@ -86,6 +87,11 @@ export interface Storage {
   unanswered: UnansweredStore;
   staff: StaffStore;
   sessions: SessionStore;
+  audit: AuditStore;
+  revisions: KnowledgeRevisionStore;
+  review: UnansweredReviewStore;
+  settings: SettingsStore;
+  analytics: AnalyticsQueries;
   isHealthy(): boolean;
   close(): void;
 }
