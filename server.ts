@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { createConsole } from './bot/console/create-console.ts';
 import { OutOfScopeList } from './bot/console/out-of-scope-list.ts';
 import { Engine } from './bot/engine/pipeline.ts';
+import { loadCalibration } from './bot/engine/calibration-file.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
 import { chatRoutes } from './bot/http/chat-routes.ts';
 import { createApp } from './bot/http/create-app.ts';
@@ -41,6 +42,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
     language: loadLanguageData(),
+    calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
   const translate = await createTranslator(path.join(ROOT, 'locales'));

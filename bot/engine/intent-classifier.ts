@@ -2,6 +2,7 @@ import type { IntentSet, Topic } from '../domain.ts';
 import { LOCALES } from '../domain.ts';
 import type { Analyzer } from './lang/analyzer.ts';
 import { createBayesClassifier, type BayesClassifier } from './lang/natural.ts';
+import { tokenize } from './lang/tokenize.ts';
 
 export const FAQ_LABEL = 'faq';
 
@@ -21,7 +22,7 @@ export class IntentClassifier {
     for (const set of intentSets) {
       for (const [intent, utterances] of Object.entries(set.intents)) {
         for (const u of utterances ?? []) {
-          const terms = analyzer.analyze(u, set.locale);
+          const terms = analyzer.intentTermsOf(tokenize(u), set.locale);
           if (terms.length) this.classifier.addDocument(terms, intent);
         }
       }
@@ -29,7 +30,7 @@ export class IntentClassifier {
     for (const topic of topics) {
       for (const locale of LOCALES) {
         for (const q of topic.content[locale].questions) {
-          const terms = analyzer.analyze(q, locale);
+          const terms = analyzer.intentTermsOf(tokenize(q), locale);
           if (terms.length) this.classifier.addDocument(terms, FAQ_LABEL);
         }
       }

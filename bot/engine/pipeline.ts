@@ -1,5 +1,6 @@
 import type { IntentSet, Locale, Topic } from '../domain.ts';
 import { LOCALES } from '../domain.ts';
+import { calibrate, type CalibrationModel } from './confidence.ts';
 import { IntentClassifier } from './intent-classifier.ts';
 import { KnowledgeIndex, type Candidate } from './knowledge-index.ts';
 import { Analyzer } from './lang/analyzer.ts';
@@ -17,8 +18,12 @@ export interface EngineDeps {
   intents: IntentSet[];
   language: LanguageData;
   thresholds: Thresholds;
+  /** Fitted by `npm run calibrate`; without it candidates keep their raw retrieval score. */
+  calibration?: CalibrationModel;
 }
 
+/** What is left of a topic's confidence when the question names a service we do not cover. */
+const OUT_OF_SCOPE_PENALTY = 0.35;
 /** How much a short follow-up ("kalau rusak?") favours the area of the previous answer. */
 const FOLLOW_UP_BOOST = 1.25;
 const FOLLOW_UP_MAX_TERMS = 2;
@@ -34,6 +39,7 @@ export class Engine {
   private topicsById = new Map<string, Topic>();
   private readonly detector: LanguageDetector;
   private readonly switchPhrases: Record<Locale, string[]>;
+  private readonly outOfScopeWords: Set<string>;
 
   constructor(private readonly deps: EngineDeps) {
     const markers = Object.fromEntries(LOCALES.map((l) => [l, deps.language.locales[l].functionWords])) as Record<Locale, string[]>;
@@ -48,6 +54,7 @@ export class Engine {
       ]),
     ) as Record<Locale, string[]>;
     this.detector = new LanguageDetector(training, markers);
+    this.outOfScopeWords = new Set(deps.language.outOfScopeWords);
     this.switchPhrases = Object.fromEntries(LOCALES.map((l) => [l, deps.language.locales[l].switchPhrases])) as Record<Locale, string[]>;
     this.reload(deps.topics);
   }
@@ -98,12 +105,15 @@ export class Engine {
       this.switchPhrases,
     );
     const terms = this.analyzer.termsOf(text.tokens, locale.locale);
-    const intent = this.classifier.classify(terms);
-    const { candidates, followUp } = this.retrieve(terms, input.conversation.lastTopicId);
+    const intent = this.classifier.classify(this.analyzer.intentTermsOf(text.tokens, locale.locale));
+    const unknownTerms = terms.filter((t) => !this.index.has(t)).length;
+    const retrieved = this.retrieve(terms, unknownTerms, input.conversation.lastTopicId);
+    const candidates = this.penaliseOutOfScope(retrieved.candidates, text.tokens);
+    const followUp = retrieved.followUp;
     const tapped = input.choiceTopicId && this.topicsById.has(input.choiceTopicId) ? input.choiceTopicId : null;
     const choice = tapped ?? pickChoice(text.tokens, input.conversation.pendingChoices, this.topicsById, locale.locale);
     const decision = decide(
-      { candidates, intent, ticketNumber: findTicketNumber(text.masked), locale, choice, termCount: terms.length, followUp },
+      { candidates, intent, ticketNumber: findTicketNumber(text.masked), locale, choice, termCount: terms.length, tokenCount: text.tokens.length, followUp },
       this.deps.thresholds,
     );
     return {
@@ -114,20 +124,37 @@ export class Engine {
         intent: intent.intent,
         intentConfidence: round(intent.confidence),
         terms,
-        candidates: candidates.slice(0, 3).map((c) => ({ ...c, bm25: round(c.bm25), coverage: round(c.coverage), phrasing: round(c.phrasing), score: round(c.score) })),
+        unknownTerms,
+        candidates: candidates.slice(0, 3).map((c) => ({ ...c, bm25: round(c.bm25), coverage: round(c.coverage), phrasing: round(c.phrasing), area: round(c.area), score: round(c.score) })),
       },
     };
   }
 
-  private retrieve(terms: string[], lastTopicId: string | null): { candidates: Candidate[]; followUp: boolean } {
-    const candidates = this.index.search(terms, 6);
+  /**
+   * "cara bikin SIM" shares "cara bikin" with the KTP topics; the word that names the service
+   * decides. A topic keeps its score only if its own phrasings use that word.
+   */
+  private penaliseOutOfScope(candidates: Candidate[], tokens: string[]): Candidate[] {
+    const named = tokens.filter((t) => this.outOfScopeWords.has(t));
+    if (named.length === 0) return candidates;
+    const terms = this.analyzer.termsOf(named);
+    return candidates
+      .map((c) => (terms.every((t) => this.index.phrases(c.topicId, t)) ? c : { ...c, score: c.score * OUT_OF_SCOPE_PENALTY }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private retrieve(terms: string[], unknown: number, lastTopicId: string | null): { candidates: Candidate[]; followUp: boolean } {
+    const raw = this.index.search(terms, 6);
+    const candidates = this.deps.calibration
+      ? calibrate(this.deps.calibration, raw, { termCount: terms.length, unknownShare: terms.length ? unknown / terms.length : 0 })
+      : raw;
     const lastArea = lastTopicId ? this.topicsById.get(lastTopicId)?.area : undefined;
     if (!lastArea || terms.length > FOLLOW_UP_MAX_TERMS || candidates.length === 0) return { candidates, followUp: false };
     const before = candidates[0].topicId;
     const boosted = candidates
-      .map((c) => (c.area === lastArea ? { ...c, score: Math.min(1, c.score * FOLLOW_UP_BOOST) } : c))
+      .map((c) => (c.areaId === lastArea ? { ...c, score: Math.min(1, c.score * FOLLOW_UP_BOOST) } : c))
       .sort((a, b) => b.score - a.score);
-    return { candidates: boosted, followUp: boosted[0].topicId !== before || boosted[0].area === lastArea };
+    return { candidates: boosted, followUp: boosted[0].topicId !== before || boosted[0].areaId === lastArea };
   }
 }
 

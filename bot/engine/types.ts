@@ -40,6 +40,8 @@ export interface Trace {
   intent: string;
   intentConfidence: number;
   terms: string[];
+  /** How many of `terms` the knowledge base has never seen. */
+  unknownTerms: number;
   candidates: Candidate[];
 }
 

@@ -80,6 +80,20 @@ export class Analyzer {
     return terms;
   }
 
+  /**
+   * Terms for intent classification: like `termsOf` but keeping stopwords, because "selamat pagi",
+   * "makasih ya" and "mau bicara" are made of exactly the words retrieval throws away.
+   */
+  intentTermsOf(tokens: string[], locale?: Locale): string[] {
+    const terms: string[] = [];
+    for (const token of tokens) {
+      for (const word of this.expandSlang(token, locale)) {
+        terms.push(this.canonical(word) ?? this.stem(word));
+      }
+    }
+    return terms;
+  }
+
   isKnown(term: string): boolean {
     return term.startsWith(CONCEPT) || this.roots.has(term);
   }

@@ -24,6 +24,8 @@ export interface LanguageData {
   concepts: Record<string, string[]>;
   /** Everyday sentences per locale that train the language detector. */
   corpus: Record<Locale, string[]>;
+  /** Words naming neighbouring public services the knowledge base does not cover. */
+  outOfScopeWords: string[];
 }
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -50,5 +52,6 @@ export function loadLanguageData(dir = DATA_DIR): LanguageData {
   const corpus = Object.fromEntries(
     LOCALES.map((l) => [l, read(`corpus/${l}.txt`).split('\n').map((s) => s.trim()).filter(Boolean)]),
   ) as Record<Locale, string[]>;
-  return { locales, concepts: JSON.parse(read('lexicon.json')).concepts, corpus };
+  const services = JSON.parse(read('out-of-scope.json')).services as Record<string, string[]>;
+  return { locales, concepts: JSON.parse(read('lexicon.json')).concepts, corpus, outOfScopeWords: Object.values(services).flat() };
 }

@@ -13,13 +13,16 @@ export interface DecideInput {
   choice: string | null;
   /** Analysed terms of the message (after stopwords). */
   termCount: number;
+  /** Words in the message, stopwords included. */
+  tokenCount: number;
   /** True when the winner only won thanks to the previous answer's area. */
   followUp: boolean;
 }
 
-/** How sure the intent classifier must be before a conversational intent outranks retrieval. */
-const INTENT_CONFIDENCE = 0.6;
 const SMALLTALK: readonly string[] = ['greeting', 'thanks', 'goodbye', 'help', 'affirm', 'deny'];
+/** Requests for a person, or to leave one, are short; long stories are questions or complaints. */
+const REQUEST_MAX_TOKENS = 12;
+const SMALLTALK_MAX_TOKENS = 8;
 
 /** Pure: the whole answer / clarify / fall back policy, table-testable. */
 export function decide(x: DecideInput, t: Thresholds): Decision {
@@ -32,25 +35,8 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
     return { action: 'language-switch', locale: x.locale.locale, confidence: 1 };
   }
 
-  const intentWins =
-    x.intent.intent !== FAQ_LABEL &&
-    x.intent.confidence >= INTENT_CONFIDENCE &&
-    (confidence < t.answer || (x.intent.confidence >= 0.9 && x.termCount <= 3));
-  if (intentWins) {
-    const c = x.intent.confidence;
-    switch (x.intent.intent) {
-      case 'handoff':
-        return { action: 'handoff', reason: 'requested', confidence: c };
-      case 'complaint':
-        return { action: 'handoff', reason: 'complaint', confidence: c };
-      case 'ticket-status':
-        return { action: 'ticket-status', ticketNumber: null, confidence: c };
-      case 'back-to-bot':
-        return { action: 'back-to-bot', confidence: c };
-      default:
-        if (SMALLTALK.includes(x.intent.intent)) return { action: 'smalltalk', intent: x.intent.intent as SmalltalkIntent, confidence: c };
-    }
-  }
+  const intent = conversationalIntent(x, confidence, t);
+  if (intent) return intent;
 
   if (!top) return { action: 'fallback', confidence: 0, bestGuess: null };
   const margin = confidence - (second?.score ?? 0);
@@ -63,4 +49,35 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
     return { action: 'clarify', topicIds, confidence };
   }
   return { action: 'fallback', confidence, bestGuess: top.topicId };
+}
+
+/**
+ * A conversational intent wins over the knowledge base when the classifier is sure and the message
+ * looks like one: asking for a person beats a weak match with the "officer hours" topic, and
+ * "makasih ya" is thanks even if "ya" appears in some phrasing. Naive Bayes is overconfident on
+ * long text, so long messages need the knowledge base to have nothing to say.
+ */
+function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds): Decision | null {
+  const { intent: label, confidence: p } = x.intent;
+  if (label === FAQ_LABEL) return null;
+  const noAnswer = confidence < t.clarify;
+  switch (label) {
+    case 'handoff':
+    case 'back-to-bot':
+      if ((p >= 0.7 && x.tokenCount <= REQUEST_MAX_TOKENS) || (p >= 0.5 && noAnswer)) {
+        return label === 'handoff' ? { action: 'handoff', reason: 'requested', confidence: p } : { action: 'back-to-bot', confidence: p };
+      }
+      return null;
+    case 'complaint':
+      if ((p >= 0.8 && confidence < t.answer + 0.15) || (p >= 0.5 && noAnswer)) return { action: 'handoff', reason: 'complaint', confidence: p };
+      return null;
+    case 'ticket-status':
+      return p >= 0.6 && confidence < t.answer ? { action: 'ticket-status', ticketNumber: null, confidence: p } : null;
+    default:
+      if (!SMALLTALK.includes(label)) return null;
+      if ((p >= 0.4 && x.tokenCount <= SMALLTALK_MAX_TOKENS && confidence < t.answer) || (p >= 0.3 && x.termCount === 0)) {
+        return { action: 'smalltalk', intent: label as SmalltalkIntent, confidence: p };
+      }
+      return null;
+  }
 }

@@ -1,0 +1,58 @@
+import type { Candidate } from './knowledge-index.ts';
+
+/**
+ * Turns a candidate's retrieval evidence into a probability that it is the right answer: a small
+ * logistic model fitted by `npm run calibrate` on the tune half of our labelled questions, so that
+ * "0.7" means roughly "right seven times in ten" and thresholds can be set in those terms.
+ */
+export interface CalibrationModel {
+  features: readonly string[];
+  weights: number[];
+}
+
+export interface QueryStats {
+  /** Analysed terms of the message. */
+  termCount: number;
+  /** Share of those terms the knowledge base has never seen. */
+  unknownShare: number;
+}
+
+export const FEATURES = ['bias', 'coverage', 'phrasing', 'area', 'bm25', 'terms', 'unknown', 'gap'] as const;
+
+export function featuresOf(c: Candidate, best: number, q: QueryStats): number[] {
+  return [1, c.coverage, c.phrasing, c.area, c.bm25 / (c.bm25 + 6), Math.log1p(q.termCount), q.unknownShare, c.score - best];
+}
+
+export function probability(model: CalibrationModel, x: number[]): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * x[i];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Candidates re-scored as probabilities and re-ranked; `score` becomes the probability. */
+export function calibrate(model: CalibrationModel, candidates: Candidate[], q: QueryStats): Candidate[] {
+  return candidates
+    .map((c) => {
+      const best = Math.max(...candidates.filter((o) => o !== c).map((o) => o.score), 0);
+      return { ...c, score: probability(model, featuresOf(c, best, q)) };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Plain L2-regularised logistic regression by gradient descent: a few hundred rows, eight features. */
+export function fitLogistic(rows: { x: number[]; y: number; w?: number }[], l2 = 0.01, epochs = 3000, rate = 0.5): number[] {
+  const d = rows[0]?.x.length ?? 0;
+  const w = new Array<number>(d).fill(0);
+  const total = rows.reduce((s, r) => s + (r.w ?? 1), 0);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const grad = new Array<number>(d).fill(0);
+    for (const r of rows) {
+      let z = 0;
+      for (let i = 0; i < d; i++) z += w[i] * r.x[i];
+      const err = (1 / (1 + Math.exp(-z)) - r.y) * (r.w ?? 1);
+      for (let i = 0; i < d; i++) grad[i] += err * r.x[i];
+    }
+    for (let i = 0; i < d; i++) w[i] -= rate * (grad[i] / total + (i === 0 ? 0 : l2 * w[i]));
+  }
+  return w.map((v) => Math.round(v * 1e4) / 1e4);
+}
