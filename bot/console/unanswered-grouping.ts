@@ -38,9 +38,23 @@ export interface UnansweredGroup {
 
 const normalText = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
+/** Shared terms over the smaller set: a short rewording inside a longer question ("perpanjang paspor gimana"). */
+export function overlap(a: readonly string[], b: readonly string[]): number {
+  const x = new Set(a);
+  const y = new Set(b);
+  const smaller = Math.min(x.size, y.size);
+  if (smaller === 0) return 0;
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
+  return shared / smaller;
+}
+
 function isSame(a: TermedEntry, b: TermedEntry, threshold: number): boolean {
   if (normalText(a.text) === normalText(b.text)) return true;
-  return jaccard(a.terms, b.terms) >= threshold;
+  const j = jaccard(a.terms, b.terms);
+  if (j >= threshold) return true;
+  // Two or more shared content terms that make up most of the shorter question also count.
+  return Math.min(new Set(a.terms).size, new Set(b.terms).size) >= 2 && overlap(a.terms, b.terms) >= 2 / 3 && j >= 1 / 3;
 }
 
 /** Single-link grouping by term overlap (union-find over all pairs: a few hundred open questions at most). */

@@ -45,6 +45,15 @@ describe('groupUnanswered', () => {
     expect(same.examples).toEqual([{ text: '??', locale: 'id', count: 2 }]);
   });
 
+  it('groups a short rewording with the longer question it is part of, but not a one-word overlap', () => {
+    const groups = groupUnanswered([
+      entry('cara perpanjang paspor yang habis', ['#method', '#renew', 'paspor', 'habis']),
+      entry('perpanjang paspor gimana', ['#renew', 'paspor', '#how']),
+      entry('paspor', ['paspor']),
+    ]);
+    expect(groups.map((g) => g.count).sort()).toEqual([1, 2]);
+  });
+
   it('links questions transitively (single link) and keys the group by its oldest id', () => {
     const a = entry('a b', ['a', 'b']);
     const b = entry('a b c', ['a', 'b', 'c']);
