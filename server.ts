@@ -14,6 +14,12 @@ import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { openApiRoutes } from './bot/http/openapi.ts';
 import { createTranslator } from './bot/i18n.ts';
+import { disabledAssistant } from './bot/llm/assistant.ts';
+import { LangchainClient } from './bot/llm/langchain-client.ts';
+import { llmSettings } from './bot/llm/llm-settings.ts';
+import { ModelAssistant } from './bot/llm/model-assistant.ts';
+import { CodeMixDetector } from './bot/llm/needs-understanding.ts';
+import { TurnAssist } from './bot/llm/turn-assist.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
@@ -38,10 +44,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const storage = createSqliteStorage(config.databaseFile);
   await seedKnowledgeIfEmpty(storage, path.resolve(ROOT, config.KNOWLEDGE_DIR), logger);
 
+  const language = loadLanguageData();
   const engine = new Engine({
     topics: await storage.knowledge.listTopics(),
     intents: loadIntents(path.join(ROOT, 'intents')),
-    language: loadLanguageData(),
+    language,
     calibration: loadCalibration(),
     thresholds: { answer: config.ANSWER_THRESHOLD, clarify: config.CLARIFY_THRESHOLD, margin: config.AMBIGUITY_MARGIN },
   });
@@ -58,7 +65,19 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const staffAdmin = new StaffAdmin(storage.staff, storage.sessions, storage.audit);
   const staffAuth = createStaffAuth(staffAuthService, { onUserCreated: (actor, user) => staffAdmin.recordCreated(actor, user) });
   const outOfScope = new OutOfScopeList(storage.review);
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger, isKnownOutOfScope: (terms) => outOfScope.matches(terms) });
+  const llm = llmSettings(config);
+  const assist = new TurnAssist({
+    engine,
+    assistant: llm ? new ModelAssistant(new LangchainClient(llm), llm) : disabledAssistant,
+    usage: storage.llmUsage,
+    embeddings: storage.embeddings,
+    codeMix: new CodeMixDetector(language.locales),
+    logger,
+    embeddingModel: config.OPENAI_EMBEDDING_MODEL,
+  });
+  if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
+  void assist.warmUp();
+  const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist, isKnownOutOfScope: (terms) => outOfScope.matches(terms) });
   const staffConsole = await createConsole({
     storage,
     engine,

@@ -11,7 +11,7 @@ export async function createTranslator(dir: string): Promise<Translate> {
     LOCALES.map((l) => [l, { translation: JSON.parse(fs.readFileSync(path.join(dir, `${l}.json`), 'utf8')) }]),
   );
   const instance = i18next.createInstance();
-  await instance.init({ resources, fallbackLng: 'id', supportedLngs: [...LOCALES], interpolation: { escapeValue: false }, initAsync: false });
+  await instance.init({ resources, fallbackLng: 'id', supportedLngs: [...LOCALES], interpolation: { escapeValue: false }, initAsync: false, showSupportNotice: false });
   const fixed = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l)]));
   return (locale, key, vars) => fixed.get(locale)!(key, vars ?? {}) as string;
 }

@@ -19,7 +19,7 @@ const engine = buildEngineFromFiles(undefined, undefined, null);
 const rows: { x: number[]; y: number; w: number }[] = [];
 for (const c of cases) {
   const { trace } = engine.run({ text: c.text, conversation: { locale: null, lastTopicId: null, pendingChoices: [] } });
-  const q = { termCount: trace.terms.length, unknownShare: trace.terms.length ? trace.unknownTerms / trace.terms.length : 0 };
+  const q = { termCount: trace.terms.length, unknownShare: trace.terms.length ? trace.unknownTerms / trace.terms.length : 0, domain: trace.domain };
   for (const cand of trace.candidates) {
     const best = Math.max(...trace.candidates.filter((o) => o !== cand).map((o) => o.score), 0);
     // Out-of-scope lines weigh more: answering one wrongly is the costlier mistake.

@@ -4,11 +4,13 @@
  *   npm run eval -- --json       the same as JSON
  *   npm run eval -- --errors     also list every miss of the test half
  *   npm run eval -- --tune       search thresholds on the "tune" half only, then report on "test"
+ *   npm run eval -- --llm        also compare with and without the configured language model (OPENAI_*)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALES } from '../bot/domain.ts';
+import { compareWithModel, printLlmReport } from './eval-llm.ts';
 import { ROOT, DEFAULT_THRESHOLDS, buildEngineFromFiles } from './lib/build-engine.ts';
 import { loadEvalCases, loadExternal } from './lib/eval-set.ts';
 import { runCases, summarise, type Summary } from './lib/evaluate.ts';
@@ -17,7 +19,7 @@ import { PlainBm25 } from './lib/plain-bm25.ts';
 import { tuneThresholds } from './lib/tune-thresholds.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, errors: { type: 'boolean' }, tune: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+  options: { json: { type: 'boolean' }, errors: { type: 'boolean' }, tune: { type: 'boolean' }, llm: { type: 'boolean' }, 'data-dir': { type: 'string' } },
 });
 
 const evalDir = path.join(ROOT, 'tests/eval');
@@ -48,6 +50,11 @@ if (values.json) {
     console.log('\nMisses in the test half:');
     for (const r of test.filter((r) => !r.correct)) console.log(`  [${r.case.locale}] ${r.case.label} → ${r.predicted} (${r.action}): ${r.case.text}`);
   }
+}
+if (values.llm) {
+  const llm = await compareWithModel(engine, cases.filter((c) => c.split === 'test'));
+  if (values.json) console.log(JSON.stringify({ llm }, null, 2));
+  else printLlmReport(llm);
 }
 
 function printSummary(title: string, s: Summary) {

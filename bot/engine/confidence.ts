@@ -15,12 +15,14 @@ export interface QueryStats {
   termCount: number;
   /** Share of those terms the knowledge base has never seen. */
   unknownShare: number;
+  /** How much the message reads like a public-service question at all (DomainClassifier). */
+  domain: number;
 }
 
-export const FEATURES = ['bias', 'coverage', 'phrasing', 'area', 'bm25', 'terms', 'unknown', 'gap'] as const;
+export const FEATURES = ['bias', 'coverage', 'phrasing', 'area', 'bm25', 'terms', 'unknown', 'gap', 'domain'] as const;
 
 export function featuresOf(c: Candidate, best: number, q: QueryStats): number[] {
-  return [1, c.coverage, c.phrasing, c.area, c.bm25 / (c.bm25 + 6), Math.log1p(q.termCount), q.unknownShare, c.score - best];
+  return [1, c.coverage, c.phrasing, c.area, c.bm25 / (c.bm25 + 6), Math.log1p(q.termCount), q.unknownShare, c.score - best, q.domain];
 }
 
 export function probability(model: CalibrationModel, x: number[]): number {

@@ -9,6 +9,8 @@ export const FAQ_LABEL = 'faq';
 export interface IntentGuess {
   intent: string;
   confidence: number;
+  /** The most likely conversational intent even when "faq" ranks first. */
+  runnerUp?: { intent: string; confidence: number };
 }
 
 /**
@@ -42,6 +44,11 @@ export class IntentClassifier {
     if (terms.length === 0) return { intent: FAQ_LABEL, confidence: 0 };
     const ranked = this.classifier.getClassifications(terms);
     const total = ranked.reduce((s, r) => s + r.value, 0) || 1;
-    return { intent: ranked[0].label, confidence: ranked[0].value / total };
+    const conversational = ranked.find((r) => r.label !== FAQ_LABEL);
+    return {
+      intent: ranked[0].label,
+      confidence: ranked[0].value / total,
+      runnerUp: conversational ? { intent: conversational.label, confidence: conversational.value / total } : undefined,
+    };
   }
 }

@@ -27,11 +27,15 @@ interface IndexedTopic {
   /** Terms of the curated phrasings and titles: full credit when a query term is among them. */
   phrased: Set<string>;
   length: number;
-  phrasings: { weights: Map<string, number>; norm: number }[];
+  /** This topic's phrasings occupy [firstPhrasing, endPhrasing) in the index's phrasing arrays. */
+  firstPhrasing: number;
+  endPhrasing: number;
 }
 
 /** Credit for a query term found only in a topic's answer text, not in any phrasing. */
 const ANSWER_ONLY_CREDIT = 0.4;
+/** Share of the rarest word's weight given to an unknown word that everyday text uses. */
+const EVERYDAY_UNKNOWN_WEIGHT = 0.3;
 /** A topic whose area shares none of the query's area words keeps this share of its score. */
 const AREA_FLOOR = 0.55;
 
@@ -47,12 +51,18 @@ export class KnowledgeIndex {
   private readonly answerTerms = new Set<string>();
   private readonly avgLength: number;
   private readonly topicCount: number;
+  /** Inverted lists for the phrasing cosine: term → (phrasing number, idf weight). */
+  private readonly postings = new Map<string, { phrasing: number; weight: number }[]>();
+  private readonly phrasingNorms: number[] = [];
   /** Per area, its phrasing vocabulary; and per term, in how many areas it occurs. */
   private readonly areaVocab = new Map<string, Set<string>>();
   private readonly areaDf = new Map<string, number>();
   readonly maxIdf: number;
 
-  constructor(topics: Topic[], analyzer: Analyzer) {
+  constructor(
+    topics: Topic[],
+    private readonly analyzer: Analyzer,
+  ) {
     this.topicCount = topics.length;
     const analysed = topics.map((topic) => {
       const phrasingTerms: string[][] = [];
@@ -80,14 +90,14 @@ export class KnowledgeIndex {
       for (const t of phrasingTerms.flat()) tf.set(t, (tf.get(t) ?? 0) + FIELD_WEIGHT.question);
       for (const t of answerTerms) tf.set(t, (tf.get(t) ?? 0) + FIELD_WEIGHT.answer);
       const length = phrasingTerms.flat().length * FIELD_WEIGHT.question + answerTerms.length * FIELD_WEIGHT.answer;
-      const phrasings = phrasingTerms
-        .filter((terms) => terms.length > 0)
-        .map((terms) => {
-          const weights = new Map<string, number>();
-          for (const t of new Set(terms)) weights.set(t, this.idf(t));
-          return { weights, norm: Math.hypot(...weights.values()) };
-        });
-      this.topics.push({ topic, tf, phrased: new Set(phrasingTerms.flat()), length, phrasings });
+      const firstPhrasing = this.phrasingNorms.length;
+      for (const terms of phrasingTerms.filter((list) => list.length > 0)) {
+        const id = this.phrasingNorms.length;
+        const unique = [...new Set(terms)];
+        for (const t of unique) this.postings.set(t, [...(this.postings.get(t) ?? []), { phrasing: id, weight: this.idf(t) }]);
+        this.phrasingNorms.push(Math.hypot(...unique.map((t) => this.idf(t))));
+      }
+      this.topics.push({ topic, tf, phrased: new Set(phrasingTerms.flat()), length, firstPhrasing, endPhrasing: this.phrasingNorms.length });
     }
     this.avgLength = this.topics.reduce((s, t) => s + t.length, 0) / Math.max(1, this.topics.length);
   }
@@ -102,6 +112,16 @@ export class KnowledgeIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * A word the knowledge base never uses weighs as much as the rarest word, since it may name
+   * something we do not cover ("paspor"); but everyday filler of a long story ("angkot", "pulang")
+   * says nothing about scope and weighs much less.
+   */
+  private queryWeight(term: string): number {
+    if (this.has(term)) return this.idf(term);
+    return this.analyzer.isEveryday(term) ? EVERYDAY_UNKNOWN_WEIGHT * this.maxIdf : this.maxIdf;
+  }
+
   /** Does one of this topic's curated phrasings or titles use the term? */
   phrases(topicId: string, term: string): boolean {
     return this.topics.find((t) => t.topic.id === topicId)?.phrased.has(term) ?? false;
@@ -112,14 +132,19 @@ export class KnowledgeIndex {
     return this.df.has(term) || this.answerTerms.has(term);
   }
 
-  /** Candidates, best first. */
-  search(queryTerms: string[], limit = 5): Candidate[] {
+  /**
+   * Candidates, best first. `emphasis` scales a term's weight (default 1): the background of a long
+   * story counts less than the question it ends with.
+   */
+  search(queryTerms: string[], limit = 5, emphasis?: Map<string, number>): Candidate[] {
     const unique = [...new Set(queryTerms)];
     if (unique.length === 0) return [];
-    const weights = new Map(unique.map((t) => [t, this.has(t) ? this.idf(t) : this.maxIdf]));
+    const weights = new Map(unique.map((t) => [t, this.queryWeight(t) * (emphasis?.get(t) ?? 1)]));
     const queryMass = [...weights.values()].reduce((a, b) => a + b, 0);
     const queryNorm = Math.hypot(...weights.values());
     const areaShare = this.areaShares(unique);
+    const dots = new Float64Array(this.phrasingNorms.length);
+    for (const [t, w] of weights) for (const p of this.postings.get(t) ?? []) dots[p.phrasing] += w * p.weight;
     const out: Candidate[] = [];
     for (const it of this.topics) {
       let bm25 = 0;
@@ -132,13 +157,8 @@ export class KnowledgeIndex {
       }
       if (matched === 0) continue;
       let phrasing = 0;
-      for (const p of it.phrasings) {
-        let dot = 0;
-        for (const [t, w] of weights) {
-          const pw = p.weights.get(t);
-          if (pw) dot += w * pw;
-        }
-        if (dot > 0) phrasing = Math.max(phrasing, dot / (queryNorm * p.norm));
+      for (let p = it.firstPhrasing; p < it.endPhrasing; p++) {
+        if (dots[p] > 0) phrasing = Math.max(phrasing, dots[p] / (queryNorm * this.phrasingNorms[p]));
       }
       const coverage = matched / queryMass;
       const area = areaShare.get(it.topic.area) ?? 1;

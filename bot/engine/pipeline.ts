@@ -1,6 +1,7 @@
 import type { IntentSet, Locale, Topic } from '../domain.ts';
 import { LOCALES } from '../domain.ts';
 import { calibrate, type CalibrationModel } from './confidence.ts';
+import { DomainClassifier } from './domain-classifier.ts';
 import { IntentClassifier } from './intent-classifier.ts';
 import { KnowledgeIndex, type Candidate } from './knowledge-index.ts';
 import { Analyzer } from './lang/analyzer.ts';
@@ -22,6 +23,8 @@ export interface EngineDeps {
   calibration?: CalibrationModel;
 }
 
+/** Weight of words that appear only in the background sentences of a long message. */
+const STORY_BACKGROUND_WEIGHT = 0.5;
 /** What is left of a topic's confidence when the question names a service we do not cover. */
 const OUT_OF_SCOPE_PENALTY = 0.35;
 /** How much a short follow-up ("kalau rusak?") favours the area of the previous answer. */
@@ -36,6 +39,7 @@ export class Engine {
   private analyzer!: Analyzer;
   private index!: KnowledgeIndex;
   private classifier!: IntentClassifier;
+  private domain!: DomainClassifier;
   private topicsById = new Map<string, Topic>();
   private readonly detector: LanguageDetector;
   private readonly switchPhrases: Record<Locale, string[]>;
@@ -67,6 +71,7 @@ export class Engine {
     this.analyzer = new Analyzer(this.deps.language, vocabulary);
     this.index = new KnowledgeIndex(topics, this.analyzer);
     this.classifier = new IntentClassifier(this.deps.intents, topics, this.analyzer);
+    this.domain = new DomainClassifier(topics, LOCALES.flatMap((l) => this.deps.language.corpus[l]), this.analyzer);
     this.topicsById = new Map(topics.map((t) => [t.id, t]));
   }
 
@@ -107,7 +112,8 @@ export class Engine {
     const terms = this.analyzer.termsOf(text.tokens, locale.locale);
     const intent = this.classifier.classify(this.analyzer.intentTermsOf(text.tokens, locale.locale));
     const unknownTerms = terms.filter((t) => !this.index.has(t)).length;
-    const retrieved = this.retrieve(terms, unknownTerms, input.conversation.lastTopicId);
+    const domain = this.domain.serviceLikelihood(terms);
+    const retrieved = this.retrieve(terms, unknownTerms, domain, input.conversation.lastTopicId, this.storyEmphasis(input.text, locale.locale));
     const candidates = this.penaliseOutOfScope(retrieved.candidates, text.tokens);
     const followUp = retrieved.followUp;
     const tapped = input.choiceTopicId && this.topicsById.has(input.choiceTopicId) ? input.choiceTopicId : null;
@@ -125,9 +131,23 @@ export class Engine {
         intentConfidence: round(intent.confidence),
         terms,
         unknownTerms,
+        domain: round(domain),
         candidates: candidates.slice(0, 3).map((c) => ({ ...c, bm25: round(c.bm25), coverage: round(c.coverage), phrasing: round(c.phrasing), area: round(c.area), score: round(c.score) })),
       },
     };
+  }
+
+  /**
+   * Long WhatsApp-style messages tell a story and ask at the end: words only in the earlier
+   * sentences weigh half as much as the question's own words.
+   */
+  private storyEmphasis(text: string, locale: Locale): Map<string, number> | undefined {
+    const sentences = text.split(/[.!?\n]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+    if (sentences.length < 2) return undefined;
+    const question = new Set(this.analyzer.analyze(sentences[sentences.length - 1], locale));
+    const emphasis = new Map<string, number>();
+    for (const t of this.analyzer.analyze(sentences.slice(0, -1).join(' '), locale)) if (!question.has(t)) emphasis.set(t, STORY_BACKGROUND_WEIGHT);
+    return emphasis;
   }
 
   /**
@@ -143,10 +163,10 @@ export class Engine {
       .sort((a, b) => b.score - a.score);
   }
 
-  private retrieve(terms: string[], unknown: number, lastTopicId: string | null): { candidates: Candidate[]; followUp: boolean } {
-    const raw = this.index.search(terms, 6);
+  private retrieve(terms: string[], unknown: number, domain: number, lastTopicId: string | null, emphasis?: Map<string, number>): { candidates: Candidate[]; followUp: boolean } {
+    const raw = this.index.search(terms, 6, emphasis);
     const candidates = this.deps.calibration
-      ? calibrate(this.deps.calibration, raw, { termCount: terms.length, unknownShare: terms.length ? unknown / terms.length : 0 })
+      ? calibrate(this.deps.calibration, raw, { termCount: terms.length, unknownShare: terms.length ? unknown / terms.length : 0, domain })
       : raw;
     const lastArea = lastTopicId ? this.topicsById.get(lastTopicId)?.area : undefined;
     if (!lastArea || terms.length > FOLLOW_UP_MAX_TERMS || candidates.length === 0) return { candidates, followUp: false };

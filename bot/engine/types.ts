@@ -42,6 +42,8 @@ export interface Trace {
   terms: string[];
   /** How many of `terms` the knowledge base has never seen. */
   unknownTerms: number;
+  /** How much the message reads like a public-service question at all, 0..1. */
+  domain: number;
   candidates: Candidate[];
 }
 

@@ -2,6 +2,7 @@ import type { Locale } from '../domain.ts';
 import type { Engine } from '../engine/pipeline.ts';
 import type { Decision, EngineResult } from '../engine/types.ts';
 import type { Translate } from '../i18n.ts';
+import type { TurnAssist } from '../llm/turn-assist.ts';
 import type { Logger } from '../logger.ts';
 import type { ConversationState, Storage } from '../storage/ports.ts';
 import { renderReply } from './render-reply.ts';
@@ -15,6 +16,8 @@ export interface RuntimeDeps {
   logger: Logger;
   /** Questions staff marked out of scope: still declined, but not logged as new unanswered ones. */
   isKnownOutOfScope?: (terms: string[]) => boolean;
+  /** Optional language-model help; absent, the turn is purely lexical. */
+  assist?: TurnAssist;
 }
 
 /** Two fallbacks in a row mean the bot cannot help: hand the citizen to a person. */
@@ -40,16 +43,20 @@ export class ConversationRuntime {
   private async turn(inbound: InboundMessage): Promise<TurnResult> {
     const { storage, engine, translate } = this.deps;
     const state = (await storage.conversations.find(inbound.conversationId)) ?? newConversation(inbound);
-    const result = engine.run({
+    const input = {
       text: inbound.text,
       conversation: { locale: state.locale, lastTopicId: state.lastTopicId, pendingChoices: state.pendingChoices },
       locale: inbound.locale,
       localeHint: inbound.localeHint,
       choiceTopicId: inbound.choiceTopicId,
-    });
+    };
+    const lexical = engine.run(input);
+    const result = this.deps.assist ? await this.deps.assist.understand(inbound, input, lexical) : lexical;
+    const phrased = this.deps.assist ? await this.deps.assist.phrase(inbound, result) : null;
     const locale = result.trace.locale;
-    const decision = escalate(actionDecision(inbound) ?? result.decision, state);
+    const decision = escalate(actionDecision(inbound) ?? phrased?.decision ?? result.decision, state);
     const replies = renderReply(decision, locale, translate, (id) => engine.topic(id));
+    if (phrased?.text && decision.action === 'answer') replies[0] = { ...replies[0], text: phrased.text };
     const outcome = toOutcome(decision, result, locale);
 
     await storage.conversations.save(nextState(state, decision, locale));

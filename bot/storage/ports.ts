@@ -1,5 +1,6 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
 import type { AnalyticsQueries, AuditStore, KnowledgeRevisionStore, SettingsStore, UnansweredReviewStore } from './console-ports.ts';
+import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 
 /**
@@ -92,6 +93,8 @@ export interface Storage {
   review: UnansweredReviewStore;
   settings: SettingsStore;
   analytics: AnalyticsQueries;
+  llmUsage: LlmUsageStore;
+  embeddings: EmbeddingCacheStore;
   isHealthy(): boolean;
   close(): void;
 }

@@ -4,15 +4,15 @@ import { OUT_OF_SCOPE, isTopicLabel, type EvalCase } from './eval-set.ts';
 
 /**
  * Grid search over the answer/clarify thresholds and the ambiguity margin on the tune half only:
- * maximise right answers while holding at least 92% of out-of-scope questions and keeping wrong
+ * maximise right answers while holding at least 95% of out-of-scope questions and keeping wrong
  * answers rare (a wrong confident answer about public services costs more than a clarify).
  */
 export function tuneThresholds(engine: Engine, cases: EvalCase[]): Thresholds {
   const runs = cases.map((c) => ({ c, trace: engine.run({ text: c.text, conversation: { locale: null, lastTopicId: null, pendingChoices: [] } }) }));
   let best: { t: Thresholds; score: number } | null = null;
-  for (let answer = 0.3; answer <= 0.8001; answer += 0.025) {
+  for (let answer = 0.1; answer <= 0.8001; answer += 0.025) {
     for (let margin = 0; margin <= 0.2001; margin += 0.02) {
-      const t = { answer: round(answer), clarify: round(Math.max(0.2, answer - 0.15)), margin: round(margin) };
+      const t = { answer: round(answer), clarify: round(Math.max(0.08, answer - 0.12)), margin: round(margin) };
       let right = 0;
       let wrong = 0;
       let held = 0;
@@ -31,8 +31,8 @@ export function tuneThresholds(engine: Engine, cases: EvalCase[]): Thresholds {
           if (!answers) held++;
         }
       }
-      if (oos && held / oos < 0.92) continue;
-      const score = right / faq - 2 * (wrong / faq);
+      if (oos && held / oos < 0.95) continue;
+      const score = right / faq - 1.5 * (wrong / faq);
       if (!best || score > best.score) best = { t, score };
     }
   }

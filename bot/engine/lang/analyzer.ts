@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain.ts';
 import type { LanguageData } from './language-data.ts';
-import { indonesianStemmer } from './natural.ts';
+import { englishStemmer, indonesianStemmer } from './natural.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Marks a term that stands for a cross-lingual concept ("#lost") rather than a word. */
@@ -19,11 +19,17 @@ export class Analyzer {
   private readonly prefixes: string[];
   private readonly suffixes: string[];
   private roots = new Set<string>();
+  /** English stems of curated words the Indonesian stemmer leaves alone. */
+  private englishRoots = new Set<string>();
   private readonly fuzzy = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
   private readonly stemCache = new Map<string, string>();
 
+  /** Real words seen in everyday text: a word we know exists is never "corrected" into another. */
+  private readonly everyday = new Set<string>();
+
   constructor(data: LanguageData, vocabularyText: string[]) {
+    for (const sentences of Object.values(data.corpus)) for (const s of sentences) for (const t of tokenize(s)) this.everyday.add(t);
     for (const [concept, forms] of Object.entries(data.concepts)) {
       for (const form of forms) for (const t of tokenize(form)) if (!this.concepts.has(t)) this.concepts.set(t, concept);
     }
@@ -54,7 +60,13 @@ export class Analyzer {
     const words = new Set<string>();
     for (const text of texts) for (const t of tokenize(text)) for (const w of this.expandSlang(t)) words.add(w);
     this.roots = new Set();
-    for (const w of words) if (!this.stopwords.has(w) && !/^\d+$/.test(w)) this.roots.add(this.stem(w));
+    this.englishRoots = new Set();
+    for (const w of words) {
+      if (this.stopwords.has(w) || /^\d+$/.test(w)) continue;
+      this.roots.add(this.stem(w));
+      const english = englishStem(w);
+      if (english !== w) this.englishRoots.add(english);
+    }
     this.fuzzy.clear();
     const candidates = new Set([...words, ...this.concepts.keys()]);
     for (const w of candidates) {
@@ -98,15 +110,34 @@ export class Analyzer {
     return term.startsWith(CONCEPT) || this.roots.has(term);
   }
 
+  /** An analysed term that ordinary everyday text uses: filler, not a sign of an uncovered subject. */
+  isEveryday(term: string): boolean {
+    return this.everyday.has(term);
+  }
+
   isStopword(word: string): boolean {
     return this.stopwords.has(word);
   }
 
+  /**
+   * Chat abbreviations of the message's own language (plus Indonesian for Javanese and Sundanese,
+   * which chats mix freely); any language's when the locale is unknown. English "can" must not
+   * become Sundanese "acan" (not yet).
+   */
   private expandSlang(token: string, locale?: Locale): string[] {
-    const own = locale ? this.slangByLocale.get(locale)?.get(token) : undefined;
-    const replacement = own ?? (this.concepts.has(token) ? undefined : this.slangAny.get(token));
+    let replacement: string | undefined;
+    if (locale) {
+      replacement = this.slangByLocale.get(locale)?.get(token);
+      if (!replacement && (locale === 'jv' || locale === 'su')) replacement = this.slangByLocale.get('id')?.get(token);
+    } else if (!this.concepts.has(token)) {
+      replacement = this.slangAny.get(token);
+    }
     if (!replacement || replacement === token) return [token];
-    return tokenize(replacement);
+    // One more step for chains such as "gmn" → "gimana" → "bagaimana".
+    return tokenize(replacement).flatMap((w) => {
+      const again = locale ? this.slangByLocale.get(locale)?.get(w) : this.slangAny.get(w);
+      return again && again !== w ? tokenize(again) : [w];
+    });
   }
 
   private canonical(word: string): string | null {
@@ -132,9 +163,11 @@ export class Analyzer {
       if (c) return CONCEPT + c;
     }
     if (stem !== word && this.roots.has(stem)) return stem;
+    const english = englishStem(word);
+    if (english !== word && this.englishRoots.has(english)) return english;
     for (const root of roots) if (this.roots.has(root)) return root;
     if (this.roots.has(stem)) return stem;
-    if (allowFuzzy && word.length >= 5) {
+    if (allowFuzzy && word.length >= 5 && !this.everyday.has(word)) {
       const match = this.closest(word);
       if (match) return this.resolve(match, false);
     }
@@ -167,10 +200,29 @@ export class Analyzer {
     const found = new Set<string>();
     for (const v of [word, ...deletions(word)]) for (const c of this.fuzzy.get(v) ?? []) found.add(c);
     found.delete(word);
-    if (found.size === 0) return null;
-    // Prefer a candidate of the same length (substitution or transposition), then the shortest edit.
-    return [...found].sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length))[0];
+    // Shared deletions also pair words two edits apart ("water"/"after"): keep true one-edit neighbours.
+    const near = [...found].filter((c) => editDistanceAtMostOne(word, c));
+    if (near.length === 0) return null;
+    return near.sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length))[0];
   }
+}
+
+/** Only plain ASCII words that Porter's rules change, so Javanese and Sundanese affixes are left alone. */
+function englishStem(word: string): string {
+  return /^[a-z]{4,}$/.test(word) ? englishStemmer.stem(word) : word;
+}
+
+/** Optimal-string-alignment distance ≤ 1: one insertion, deletion, substitution or adjacent swap. */
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length || i === b.length) return Math.abs(a.length - b.length) <= 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function deletions(word: string): string[] {

@@ -14,6 +14,9 @@ export interface BayesClassifier {
 
 export const indonesianStemmer: { stem(word: string): string } = require('natural/lib/natural/stemmers/indonesian/stemmer_id');
 
+/** Porter's English stemmer: "registered", "registering" and "register" meet. */
+export const englishStemmer: { stem(word: string): string } = require('natural/lib/natural/stemmers/porter_stemmer');
+
 const Bayes = require('natural/lib/natural/classifiers/bayes_classifier') as new () => BayesClassifier;
 
 export function createBayesClassifier(): BayesClassifier {

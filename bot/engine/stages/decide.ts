@@ -58,13 +58,16 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
  * long text, so long messages need the knowledge base to have nothing to say.
  */
 function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds): Decision | null {
-  const { intent: label, confidence: p } = x.intent;
+  // A message with no content words at all ("punten", "kulanuwun") can only be conversational.
+  const guess = x.intent.intent === FAQ_LABEL && x.termCount === 0 && x.intent.runnerUp ? x.intent.runnerUp : x.intent;
+  const { intent: label, confidence: p } = guess;
   if (label === FAQ_LABEL) return null;
   const noAnswer = confidence < t.clarify;
+  const weakAnswer = confidence < t.answer || (p >= 0.95 && confidence < 0.8);
   switch (label) {
     case 'handoff':
     case 'back-to-bot':
-      if ((p >= 0.7 && x.tokenCount <= REQUEST_MAX_TOKENS) || (p >= 0.5 && noAnswer)) {
+      if ((p >= 0.7 && x.tokenCount <= REQUEST_MAX_TOKENS) || (p >= 0.4 && noAnswer)) {
         return label === 'handoff' ? { action: 'handoff', reason: 'requested', confidence: p } : { action: 'back-to-bot', confidence: p };
       }
       return null;
@@ -75,7 +78,7 @@ function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds)
       return p >= 0.6 && confidence < t.answer ? { action: 'ticket-status', ticketNumber: null, confidence: p } : null;
     default:
       if (!SMALLTALK.includes(label)) return null;
-      if ((p >= 0.4 && x.tokenCount <= SMALLTALK_MAX_TOKENS && confidence < t.answer) || (p >= 0.3 && x.termCount === 0)) {
+      if ((p >= 0.4 && x.tokenCount <= SMALLTALK_MAX_TOKENS && weakAnswer) || (p >= 0.15 && x.termCount === 0)) {
         return { action: 'smalltalk', intent: label as SmalltalkIntent, confidence: p };
       }
       return null;

@@ -130,4 +130,33 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 50,
+    name: 'language-model calls and cached embeddings',
+    sql: `
+      CREATE TABLE llm_calls (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        model TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        latency_ms INTEGER NOT NULL,
+        input_tokens INTEGER,
+        output_tokens INTEGER,
+        breaker TEXT NOT NULL,
+        effect TEXT NOT NULL,
+        detail TEXT,
+        conversation_id TEXT
+      );
+      CREATE INDEX llm_calls_by_time ON llm_calls(created_at);
+      CREATE INDEX llm_calls_by_purpose ON llm_calls(purpose, latency_ms);
+      CREATE TABLE llm_embeddings (
+        model TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (model, text_hash)
+      );
+    `,
+  },
 ];

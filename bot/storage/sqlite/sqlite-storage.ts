@@ -15,6 +15,7 @@ import { openDatabase, type Db } from './open-database.ts';
 import { sqliteAnalytics } from './sqlite-analytics.ts';
 import { sqliteAuditStore, sqliteSettingsStore, sqliteUnansweredReviewStore } from './sqlite-console.ts';
 import { sqliteKnowledgeRevisionStore } from './sqlite-knowledge-revisions.ts';
+import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 
 const now = () => new Date().toISOString();
@@ -170,6 +171,8 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     review: sqliteUnansweredReviewStore(db),
     settings: sqliteSettingsStore(db),
     analytics: sqliteAnalytics(db),
+    llmUsage: sqliteLlmUsageStore(db),
+    embeddings: sqliteEmbeddingCache(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };
