@@ -82,4 +82,14 @@ describe('staff authorisation matrix', () => {
       expect(await call('admin', method, path, body, false), `${method} ${path}`).toBe(403);
     }
   });
+
+  it('documents every staff endpoint of the matrix in the OpenAPI document served at /api/openapi.json', async () => {
+    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = (method: string, path: string) => {
+      const template = path.split('?')[0].replace(/\/(ktp\.[\w-]+|none\.none|none|\d+)(?=\/|$)/g, '/{id}');
+      return Boolean(doc.paths[template]?.[method.toLowerCase()]);
+    };
+    expect(MATRIX.filter((m) => !documented(m.method, m.path)).map((m) => `${m.method} ${m.path}`)).toEqual([]);
+  });
 });
