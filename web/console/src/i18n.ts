@@ -20,12 +20,14 @@ export async function initI18n(): Promise<void> {
     initAsync: false,
   });
   document.documentElement.lang = i18next.language;
+  document.title = i18next.t('app.documentTitle');
 }
 
 export async function setLanguage(lang: UiLanguage): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  document.title = i18next.t('app.documentTitle');
 }
 
 export const t = (key: string, vars?: Record<string, unknown>): string => i18next.t(key, vars) as string;
