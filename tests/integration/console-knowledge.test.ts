@@ -94,6 +94,16 @@ describe('knowledge base curation API', () => {
     expect((await entry('ktp.fee')).status).toBe('published');
   });
 
+  it('finds entries past their review date with the stale filter', async () => {
+    expect((await editor.request('GET', '/api/staff/kb/entries?stale=true')).body.entries).toEqual([]);
+    const { published } = await entry('ktp.fee');
+    const overdue = { ...structuredClone(published), reviewBy: '2020-01-01' };
+    await editor.request('PUT', `/api/staff/kb/entries/${published.id}/draft`, overdue);
+    const stale = (await editor.request('GET', '/api/staff/kb/entries?stale=true')).body.entries;
+    expect(stale).toEqual([expect.objectContaining({ id: published.id, stale: true, status: 'draft' })]);
+    await editor.request('DELETE', `/api/staff/kb/entries/${published.id}/draft`);
+  });
+
   it('creates a new entry as a draft, publishes it, and deletes it again through a draft', async () => {
     const base = (await entry('ktp.lost')).published;
     const topic = { ...structuredClone(base), id: 'ktp.test-new', sourceUrl: 'https://dukcapil.kemendagri.go.id/' };

@@ -37,6 +37,16 @@ describe('unanswered review API', () => {
     expect(newest[0].representative.text).toBe('resep rendang padang');
   });
 
+  it('keeps a clarification nobody picked, and drops one once the citizen picked a choice', async () => {
+    const picked = await chat(server, 'clarify-picked', 'ktp');
+    expect(picked.outcome.action).toBe('clarify');
+    const choice = picked.replies[0].suggestions!.find((s) => s.faqId)!;
+    expect((await chat(server, 'clarify-picked', choice.label, { faqId: choice.faqId })).outcome.action).toBe('answer');
+    expect((await chat(server, 'clarify-open', 'ktp')).outcome.action).toBe('clarify');
+    const group = (await groupWith('ktp'))!;
+    expect(group.count).toBe(1);
+  });
+
   it('adds a group as phrasings of an entry: the bot answers that question, it leaves the list, and becomes a regression case', async () => {
     const question = 'kartu identitas saya raib dicopet di pasar';
     const before = await ask(question);
