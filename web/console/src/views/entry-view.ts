@@ -5,6 +5,7 @@ import { navigate } from '../router.ts';
 import { LOCALES, type FieldChange, type Locale, type Topic } from '../types.ts';
 import { ConsoleView } from '../view.ts';
 import { renderChanges } from './diff-table.ts';
+import { renderTryResult, type TryResult } from './try-result.ts';
 
 interface EntryDetail {
   id: string;
@@ -37,6 +38,7 @@ class EntryView extends ConsoleView {
     message: { state: true },
     error: { state: true },
     problems: { state: true },
+    tryResult: { state: true },
   };
   declare detail: EntryDetail | null;
   declare topic: Topic | null;
@@ -45,6 +47,7 @@ class EntryView extends ConsoleView {
   declare message: string;
   declare error: string;
   declare problems: string[];
+  declare tryResult: TryResult | null;
   private loadedFor: string | undefined | null = null;
 
   constructor() {
@@ -56,6 +59,7 @@ class EntryView extends ConsoleView {
     this.message = '';
     this.error = '';
     this.problems = [];
+    this.tryResult = null;
   }
 
   override willUpdate() {
@@ -165,6 +169,30 @@ class EntryView extends ConsoleView {
     }
   }
 
+  /** Asks the bot as it would be with the saved drafts, without leaving the entry. */
+  private async tryQuestion(event: SubmitEvent) {
+    event.preventDefault();
+    const text = new FormData(event.target as HTMLFormElement).get('text');
+    try {
+      this.tryResult = await api<TryResult>('POST', '/api/staff/try', { text, drafts: true });
+    } catch (err) {
+      this.error = this.errorText(err);
+    }
+  }
+
+  private tryPanel() {
+    return html`<details class="card try-inline">
+      <summary>${t('entry.tryTitle')}</summary>
+      <p class="hint">${t('entry.tryHint')}</p>
+      <form class="inline-field" @submit=${this.tryQuestion}>
+        <label for="entry-try">${t('try.question')}</label>
+        <input id="entry-try" name="text" required placeholder=${t('try.placeholder')} />
+        <button class="btn" type="submit">${t('try.submit')}</button>
+      </form>
+      <div aria-live="polite">${this.tryResult ? renderTryResult(this.tryResult) : nothing}</div>
+    </details>`;
+  }
+
   private meta(topic: Topic) {
     const ro = !this.editable;
     return html`<fieldset class="meta-grid" ?disabled=${ro}>
@@ -229,7 +257,7 @@ class EntryView extends ConsoleView {
         ${this.error ? html`<p class="alert alert-error" role="alert">${this.error}</p>` : nothing}
         ${this.problems.length && !this.dirty ? html`<div class="alert alert-warning"><p>${t('entry.problems')}</p><ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
       </div>
-      ${topic ? html`${this.meta(topic)}<div class="locale-grid">${LOCALES.map((l) => this.localeColumn(topic, l))}</div>${this.actions()}` : html`<p role="status">${t('common.loading')}</p>`}
+      ${topic ? html`${this.meta(topic)}<div class="locale-grid">${LOCALES.map((l) => this.localeColumn(topic, l))}</div>${this.actions()}${this.isNew ? nothing : this.tryPanel()}` : html`<p role="status">${t('common.loading')}</p>`}
       ${d?.changes.length ? html`<h2>${t('entry.changes')}</h2>${renderChanges(d.changes)}` : nothing}
     </section>`;
   }
