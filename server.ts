@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
+import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
 import { createConsole } from './bot/console/create-console.ts';
 import { OutOfScopeList } from './bot/console/out-of-scope-list.ts';
@@ -13,6 +14,7 @@ import { createApp } from './bot/http/create-app.ts';
 import { createStaffAuth } from './bot/http/staff-auth.ts';
 import { healthRoutes } from './bot/http/health-routes.ts';
 import { openApiRoutes } from './bot/http/openapi.ts';
+import { outboxRoutes } from './bot/http/outbox-routes.ts';
 import { createTranslator } from './bot/i18n.ts';
 import { disabledAssistant } from './bot/llm/assistant.ts';
 import { LangchainClient } from './bot/llm/langchain-client.ts';
@@ -22,6 +24,7 @@ import { CodeMixDetector } from './bot/llm/needs-understanding.ts';
 import { TurnAssist } from './bot/llm/turn-assist.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
+import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
 import { StaffAdmin } from './bot/staff/staff-admin.ts';
 import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
@@ -34,6 +37,8 @@ export interface RunningServer {
   url: string;
   config: Config;
   engine: Engine;
+  /** Out-of-turn messages (officer replies) to a conversation's own channel. */
+  proactive: ProactiveDelivery;
   stop(): Promise<void>;
 }
 
@@ -88,18 +93,21 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     regressionsFile: config.regressionsFile,
     distDir: path.join(ROOT, 'web', 'console', 'dist'),
   });
+  const proactive = new ProactiveDelivery();
+  const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
 
   const app = createApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
+    raw: [...messaging.routers, ...staffConsole.raw],
     open: [
       healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
       staffAuth.router,
+      outboxRoutes({ outbox: storage.outbox, delivery: messaging.delivery, requireRole: staffAuth.requireRole, giveUpMs: config.OUTBOX_GIVE_UP_MS }),
       ...staffConsole.open,
       openApiRoutes([staffConsole.openApi]),
     ],
-    raw: staffConsole.raw,
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS),
       botFrameworkRoutes(
@@ -115,19 +123,22 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   logger.info({ port, host: config.HOST }, 'Layani is listening');
+  await messaging.start();
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
-      // Stop accepting, let in-flight requests finish, then close the database.
+      // Stop accepting, let in-flight requests, turns and sends finish, then close the database.
       server.close(() => {
-        storage.close();
-        logger.info('stopped');
-        resolve();
+        void messaging.stop().finally(() => {
+          storage.close();
+          logger.info('stopped');
+          resolve();
+        });
       });
       server.closeIdleConnections();
     }));
-  return { url: `http://${host}:${port}`, config, engine, stop };
+  return { url: `http://${host}:${port}`, config, engine, proactive, stop };
 }
 
 function listen(app: import('express').Express, port: number, host: string): Promise<Server> {

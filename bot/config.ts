@@ -5,6 +5,11 @@ const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((v) => v === 'on' || v === 'true' || v === '1');
 
+const httpUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+
 /** Every environment variable the product reads, with its default. The README lists the same keys. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,6 +36,29 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
+  // Telegram (Bot API, webhook mode): mounted only when both the token and the webhook secret are set.
+  TELEGRAM_BOT_TOKEN: z.string().default(''),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^[A-Za-z0-9_-]{1,256}$/.test(v), 'must be 1–256 characters of A-Z a-z 0-9 _ - (Telegram rejects anything else)'),
+  TELEGRAM_API_BASE: httpUrl.default('https://api.telegram.org'),
+  // WhatsApp Cloud API: mounted only when all four credentials are set.
+  WHATSAPP_VERIFY_TOKEN: z.string().default(''),
+  WHATSAPP_APP_SECRET: z.string().default(''),
+  WHATSAPP_ACCESS_TOKEN: z.string().default(''),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().default(''),
+  WHATSAPP_API_BASE: httpUrl.default('https://graph.facebook.com'),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0').default('v25.0'),
+  WHATSAPP_TEMPLATE_NAME: z.string().default(''),
+  WHATSAPP_TEMPLATE_LANGUAGE: z.string().min(2).default('id'),
+  WHATSAPP_TEMPLATE_BODY_PARAMETER: onOff.default(true),
+  // The outbox that delivers every Telegram/WhatsApp message.
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(300_000),
+  OUTBOX_GIVE_UP_MS: z.coerce.number().int().min(1).default(6 * 3_600_000),
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   // Optional language-model help (bot/llm): nothing is sent anywhere unless an endpoint is configured.
   OPENAI_API_KEY: z.string().default(''),
   OPENAI_BASE_URL: z
@@ -61,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cfg = parsed.data;
   if (Boolean(cfg.ADMIN_EMAIL) !== Boolean(cfg.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both to create the first admin, or neither');
+  }
+  if (cfg.OUTBOX_RETRY_BASE_MS > cfg.OUTBOX_RETRY_MAX_MS) {
+    throw new ConfigError('Invalid configuration:\n  OUTBOX_RETRY_BASE_MS: must not be above OUTBOX_RETRY_MAX_MS');
   }
   if (cfg.CLARIFY_THRESHOLD > cfg.ANSWER_THRESHOLD) {
     throw new ConfigError('Invalid configuration:\n  CLARIFY_THRESHOLD: must not be above ANSWER_THRESHOLD');

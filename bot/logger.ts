@@ -1,11 +1,14 @@
-import { pino, type Logger } from 'pino';
-import { maskPersonalData } from './privacy-mask.ts';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { maskConversationId, maskPersonalData } from './privacy-mask.ts';
 
 export type { Logger };
 
-/** JSON logs on stdout. Free-text fields pass through the personal-data mask before they are written. */
-export function createLogger(level: string): Logger {
-  return pino({
+/**
+ * JSON logs on stdout (or `destination`). Free-text fields pass through the personal-data mask
+ * and WhatsApp conversation ids (phone numbers) are masked before they are written.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
     base: { service: 'layani' },
     formatters: {
@@ -13,8 +16,10 @@ export function createLogger(level: string): Logger {
         for (const key of ['text', 'msgText', 'query']) {
           if (typeof object[key] === 'string') object[key] = maskPersonalData(object[key] as string);
         }
+        if (typeof object.conversationId === 'string') object.conversationId = maskConversationId(object.conversationId);
         return object;
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

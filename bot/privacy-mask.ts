@@ -20,3 +20,11 @@ export function maskPersonalData(text: string): string {
     .replace(PHONE, MASKS.phone)
     .replace(LONG_DIGITS, MASKS.number);
 }
+
+/**
+ * A WhatsApp conversation id is the citizen's phone number ("wa:6281234567890"). Logs keep only
+ * the last four digits: enough to tell conversations apart while reading a log, not to call anyone.
+ */
+export function maskConversationId(id: string): string {
+  return id.replace(/^wa:\+?(\d+)(\d{4})$/, (_match, head: string, tail: string) => `wa:${'*'.repeat(head.length)}${tail}`);
+}

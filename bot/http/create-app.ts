@@ -33,7 +33,7 @@ export function createApp(parts: AppParts): express.Express {
         return id;
       },
       // Bodies hold citizens' words; the turn log records decisions instead.
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }), res: (res) => ({ statusCode: res.statusCode }) },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
@@ -60,6 +60,9 @@ export function createApp(parts: AppParts): express.Express {
   app.use(errorMiddleware(parts.logger));
   return app;
 }
+
+/** Meta's webhook verification handshake carries the verify token in the query string. */
+const redactUrl = (url: string) => url.replace(/([?&]hub\.verify_token=)[^&]*/g, '$1[REDACTED]');
 
 /** Signed webhooks are verified over the exact bytes received, not re-serialised JSON. */
 const keepRawBody = (req: express.Request, _res: unknown, buf: Buffer) => {

@@ -77,6 +77,55 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     `,
   },
   {
+    version: 20,
+    name: 'channel inbox, outbox and contacts',
+    sql: `
+      CREATE TABLE channel_inbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        address TEXT NOT NULL,
+        payload TEXT,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+        error TEXT,
+        received_at TEXT NOT NULL,
+        processed_at TEXT,
+        UNIQUE (channel, external_id)
+      );
+      CREATE INDEX channel_inbox_pending ON channel_inbox(status, conversation_id, id);
+      CREATE TABLE channel_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        author TEXT NOT NULL,
+        request TEXT NOT NULL,
+        preview TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        give_up_at INTEGER NOT NULL,
+        last_error TEXT,
+        external_message_id TEXT,
+        delivery_status TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        failed_at TEXT
+      );
+      CREATE INDEX channel_outbox_queue ON channel_outbox(status, conversation_id, id);
+      CREATE INDEX channel_outbox_by_external_id ON channel_outbox(external_message_id);
+      CREATE TABLE channel_contacts (
+        conversation_id TEXT PRIMARY KEY,
+        channel TEXT NOT NULL,
+        address TEXT NOT NULL,
+        platform_user_id TEXT,
+        last_inbound_at TEXT NOT NULL,
+        menu TEXT
+      );
+      CREATE INDEX channel_contacts_by_user ON channel_contacts(channel, platform_user_id);
+    `,
+  },
+  {
     version: 40,
     name: 'staff console: audit log, knowledge drafts and revisions, unanswered review, settings',
     sql: `

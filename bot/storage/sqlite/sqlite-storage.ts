@@ -15,6 +15,8 @@ import { openDatabase, type Db } from './open-database.ts';
 import { sqliteAnalytics } from './sqlite-analytics.ts';
 import { sqliteAuditStore, sqliteSettingsStore, sqliteUnansweredReviewStore } from './sqlite-console.ts';
 import { sqliteKnowledgeRevisionStore } from './sqlite-knowledge-revisions.ts';
+import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-inbox.ts';
+import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 
@@ -171,6 +173,9 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     review: sqliteUnansweredReviewStore(db),
     settings: sqliteSettingsStore(db),
     analytics: sqliteAnalytics(db),
+    inbox: sqliteInboxStore(db),
+    outbox: sqliteOutboxStore(db),
+    channelContacts: sqliteChannelContactStore(db),
     llmUsage: sqliteLlmUsageStore(db),
     embeddings: sqliteEmbeddingCache(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
