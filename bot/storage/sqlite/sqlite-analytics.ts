@@ -47,15 +47,32 @@ export function sqliteAnalytics(db: Db): AnalyticsQueries {
         WHERE ${where(filter)} AND action = 'answer' AND faq_id IS NOT NULL GROUP BY faq_id ORDER BY answers DESC, faq_id LIMIT @limit`;
       return db.prepare(sql).all({ ...params(filter), limit }) as { topicId: string; answers: number }[];
     },
-    async dailyFeedback() {
-      // The web widget's thumbs up/down land in a `feedback` table added by its own migration.
-      if (!hasTable(db, 'feedback')) return null;
-      return [];
+    async dailyFeedback(filter) {
+      // Thumbs up/down on answers come from the web widget's `answer_feedback` table, when it is installed.
+      if (!hasTable(db, 'answer_feedback')) return null;
+      const sql = `SELECT day, channel, locale, SUM(rating = 'up') AS up, SUM(rating = 'down') AS down FROM (
+          SELECT substr(f.created_at, 1, 10) AS day, c.channel AS channel, COALESCE(f.locale, c.locale, 'id') AS locale, f.rating AS rating
+          FROM answer_feedback f JOIN conversations c ON c.id = f.conversation_id
+          WHERE f.created_at >= @from AND f.created_at < @to)
+        WHERE ${where(filter)} GROUP BY day, channel, locale ORDER BY day`;
+      return db.prepare(sql).all(params(filter)) as { day: string; channel: string; locale: string; up: number; down: number }[];
     },
-    async officerTimes() {
-      // Officer response and resolution times come from the handoff tickets, when that part is installed.
+    async officerTimes(filter) {
+      // Officer response and resolution times come from the handoff `tickets`, when that part is installed.
       if (!hasTable(db, 'tickets')) return null;
-      return [];
+      const sql = `SELECT day, COUNT(*) AS tickets, AVG(response) AS responseSeconds, AVG(resolution) AS resolutionSeconds, AVG(satisfaction) AS satisfaction FROM (
+          SELECT substr(t.created_at, 1, 10) AS day, t.channel AS channel, t.locale AS locale, t.satisfaction AS satisfaction,
+            (julianday(COALESCE((SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = t.conversation_id
+               AND m.author = 'officer' AND m.created_at >= t.created_at), t.assigned_at)) - julianday(t.created_at)) * 86400 AS response,
+            CASE WHEN t.end_reason = 'resolved' THEN (julianday(t.ended_at) - julianday(t.created_at)) * 86400 END AS resolution
+          FROM tickets t WHERE t.created_at >= @from AND t.created_at < @to)
+        WHERE ${where(filter)} GROUP BY day ORDER BY day`;
+      return (db.prepare(sql).all(params(filter)) as { day: string; tickets: number; responseSeconds: number | null; resolutionSeconds: number | null; satisfaction: number | null }[]).map((r) => ({
+        ...r,
+        responseSeconds: r.responseSeconds === null ? null : Math.round(r.responseSeconds),
+        resolutionSeconds: r.resolutionSeconds === null ? null : Math.round(r.resolutionSeconds),
+        satisfaction: r.satisfaction === null ? null : Math.round(r.satisfaction * 100) / 100,
+      }));
     },
   };
 }

@@ -24,7 +24,7 @@ interface Report {
   days: Day[];
   topTopics: { topicId: string; title: string; answers: number }[];
   topUnanswered: { key: number; text: string; locale: string; count: number; bestGuess: string | null }[];
-  officer: { day: string; tickets: number; responseSeconds: number | null; resolutionSeconds: number | null }[] | null;
+  officer: { day: string; tickets: number; responseSeconds: number | null; resolutionSeconds: number | null; satisfaction: number | null }[] | null;
   sources: { feedback: boolean; tickets: boolean };
 }
 
@@ -148,8 +148,8 @@ class AnalyticsView extends ConsoleView {
         <a href="/console/unanswered">${t('analytics.review')}</a>
       </section>
       <section class="card"><h2>${t('analytics.officers')}</h2>
-        ${r.officer === null ? html`<p class="empty">${t('analytics.noTickets')}</p>` : r.officer.length === 0 ? html`<p class="empty">${t('analytics.noData')}</p>` : html`<table class="data compact"><thead><tr><th scope="col">${t('analytics.day')}</th><th scope="col">${t('analytics.tickets')}</th><th scope="col">${t('analytics.response')}</th><th scope="col">${t('analytics.resolution')}</th></tr></thead>
-          <tbody>${r.officer.map((o) => html`<tr><th scope="row">${o.day}</th><td>${o.tickets}</td><td>${o.responseSeconds === null ? '—' : Math.round(o.responseSeconds / 60) + ' min'}</td><td>${o.resolutionSeconds === null ? '—' : Math.round(o.resolutionSeconds / 60) + ' min'}</td></tr>`)}</tbody></table>`}
+        ${r.officer === null ? html`<p class="empty">${t('analytics.noTickets')}</p>` : r.officer.length === 0 ? html`<p class="empty">${t('analytics.noData')}</p>` : html`<table class="data compact"><thead><tr><th scope="col">${t('analytics.day')}</th><th scope="col">${t('analytics.tickets')}</th><th scope="col">${t('analytics.response')}</th><th scope="col">${t('analytics.resolution')}</th><th scope="col">${t('analytics.officerRating')}</th></tr></thead>
+          <tbody>${r.officer.map((o) => html`<tr><th scope="row">${o.day}</th><td>${o.tickets}</td><td>${o.responseSeconds === null ? '—' : Math.round(o.responseSeconds / 60) + ' min'}</td><td>${o.resolutionSeconds === null ? '—' : Math.round(o.resolutionSeconds / 60) + ' min'}</td><td>${o.satisfaction ?? '—'}</td></tr>`)}</tbody></table>`}
       </section>
     </div>`;
   }
