@@ -86,13 +86,13 @@ class AnalyticsView extends ConsoleView {
       drawLineChart(volume, days, [
         { label: t('analytics.conversations'), values: r.days.map((d) => d.conversations), color: COLORS.blue },
         { label: t('analytics.messages'), values: r.days.map((d) => d.messages), color: COLORS.orange, dash: [6, 4] },
-      ], {}),
+      ], { xLabel: t('analytics.day') }),
       drawLineChart(rates, days, [
         { label: t('analytics.answerRate'), values: r.days.map((d) => d.answerRate), color: COLORS.green },
         { label: t('analytics.clarifyRate'), values: r.days.map((d) => d.clarifyRate), color: COLORS.blue, dash: [2, 3] },
         { label: t('analytics.fallbackRate'), values: r.days.map((d) => d.fallbackRate), color: COLORS.red, dash: [6, 4] },
         { label: t('analytics.handoffRate'), values: r.days.map((d) => d.handoffRate), color: COLORS.purple, dash: [10, 3, 2, 3] },
-      ], { percent: true }),
+      ], { percent: true, xLabel: t('analytics.day') }),
     );
   }
 

@@ -12,7 +12,7 @@ export interface Series {
  * A small line chart (uPlot, ~50 kB, canvas) that redraws at its container's width. The canvas is
  * hidden from screen readers: each chart sits in a <figure> with a caption and a data table.
  */
-export function drawLineChart(host: HTMLElement, days: string[], series: Series[], options: { percent?: boolean; height?: number }): () => void {
+export function drawLineChart(host: HTMLElement, days: string[], series: Series[], options: { percent?: boolean; height?: number; xLabel: string }): () => void {
   host.replaceChildren();
   const x = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
   const format = (v: number | null) => (v === null || v === undefined ? '—' : options.percent ? `${Math.round(v * 100)}%` : String(Math.round(v)));
@@ -29,7 +29,7 @@ export function drawLineChart(host: HTMLElement, days: string[], series: Series[
       ],
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
-      series: [{ value: (_u, v) => (v ? new Date(v * 1000).toISOString().slice(0, 10) : '') }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash, points: { size: 5 }, value: (_u: uPlot, v: number | null) => format(v), spanGaps: false }))],
+      series: [{ label: options.xLabel, value: (_u, v) => (v ? new Date(v * 1000).toISOString().slice(0, 10) : '') }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash, points: { size: 5 }, value: (_u: uPlot, v: number | null) => format(v), spanGaps: false }))],
     },
     [x, ...series.map((s) => s.values)] as uPlot.AlignedData,
     host,
