@@ -7,6 +7,8 @@ import { botFrameworkRoutes } from './bot/channels/botframework/botframework-cha
 import { webLiveSender } from './bot/channels/web/web-live-sender.ts';
 import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
+import { createConsole } from './bot/console/create-console.ts';
+import { OutOfScopeList } from './bot/console/out-of-scope-list.ts';
 import { Engine } from './bot/engine/pipeline.ts';
 import { loadCalibration } from './bot/engine/calibration-file.ts';
 import { loadLanguageData } from './bot/engine/lang/language-data.ts';
@@ -38,6 +40,7 @@ import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { IdempotentTurns } from './bot/runtime/idempotent-turns.ts';
 import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
+import { StaffAdmin } from './bot/staff/staff-admin.ts';
 import { StaffAuthService } from './bot/staff/staff-auth-service.ts';
 import { createSqliteStorage } from './bot/storage/sqlite/sqlite-storage.ts';
 import { loadIntents } from './intents/load-intents.ts';
@@ -85,7 +88,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     const admin = await staffAuthService.bootstrapAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     if (admin) logger.info({ email: admin.email }, 'first admin account created from ADMIN_EMAIL');
   }
-  const staffAuth = createStaffAuth(staffAuthService);
+  const staffAdmin = new StaffAdmin(storage.staff, storage.sessions, storage.audit);
+  const staffAuth = createStaffAuth(staffAuthService, { onUserCreated: (actor, user) => staffAdmin.recordCreated(actor, user) });
+  const outOfScope = new OutOfScopeList(storage.review);
   const llm = llmSettings(config);
   const assist = new TurnAssist({
     engine,
@@ -99,12 +104,31 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
   void assist.warmUp();
   const hub = new LiveHub();
+  const staffConsole = await createConsole({
+    storage,
+    engine,
+    translate,
+    requireRole: staffAuth.requireRole,
+    staffAdmin,
+    outOfScope,
+    regressionsFile: config.regressionsFile,
+    distDir: path.join(ROOT, 'web', 'console', 'dist'),
+  });
   const proactive = new ProactiveDelivery();
   proactive.register('web', webLiveSender(hub, storage.conversations));
   const handoff = createHandoff({ storage, config, translate, logger, delivery: proactive, hub, now: options.now ?? (() => new Date()) });
-  const runtime = new ConversationRuntime({ storage, engine, translate, logger, assist, desk: handoff.desk, lock: handoff.lock });
+  const runtime = new ConversationRuntime({
+    storage,
+    engine,
+    translate,
+    logger,
+    assist,
+    desk: handoff.desk,
+    lock: handoff.lock,
+    isKnownOutOfScope: (terms) => outOfScope.matches(terms),
+  });
   const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
-  const openApi = buildOpenApi([chatApi, staffTicketsApi], packageVersion());
+  const openApi = buildOpenApi([chatApi, staffTicketsApi, staffConsole.openApi], packageVersion());
   const webChat = { turns: new IdempotentTurns(runtime, storage.turnReceipts), feedback: new AnswerFeedback(storage, logger) };
   const publicChatCors = express.Router().use('/api/chat', publicCors(config.WIDGET_ALLOWED_ORIGINS));
   const widget = widgetRoutes({ distDir: path.join(ROOT, 'web/widget/dist'), demoDir: config.DEMO_PAGE ? path.join(ROOT, 'web/demo') : null });
@@ -113,7 +137,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     logger,
     trustProxy: config.TRUST_PROXY,
     rateLimitPerMinute: config.RATE_LIMIT,
-    raw: messaging.routers,
+    raw: [...messaging.routers, ...staffConsole.raw],
     open: [
       healthRoutes({ databaseOpen: storage.isHealthy, knowledgeLoaded: () => engine.topics.length > 0 }),
       staffAuth.router,
@@ -121,6 +145,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
       widget,
       outboxRoutes({ outbox: storage.outbox, delivery: messaging.delivery, requireRole: staffAuth.requireRole, giveUpMs: config.OUTBOX_GIVE_UP_MS }),
       staffTicketRoutes({ officers: handoff.officers, tickets: storage.tickets, presence: handoff.presence, hub, requireRole: staffAuth.requireRole }),
+      ...staffConsole.open,
       openApiRoutes(openApi),
     ],
     limited: [

@@ -126,7 +126,7 @@ function parseOrigins(value: string, ctx: z.RefinementCtx): '*' | string[] {
   return origins;
 }
 
-export type Config = z.infer<typeof schema> & { databaseFile: string };
+export type Config = z.infer<typeof schema> & { databaseFile: string; regressionsFile: string };
 
 /** Thrown when the environment is wrong: names each bad variable and says what it must be. */
 export class ConfigError extends Error {}
@@ -147,5 +147,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cfg.CLARIFY_THRESHOLD > cfg.ANSWER_THRESHOLD) {
     throw new ConfigError('Invalid configuration:\n  CLARIFY_THRESHOLD: must not be above ANSWER_THRESHOLD');
   }
-  return { ...cfg, databaseFile: path.resolve(cfg.DATA_DIR, 'layani.db') };
+  return {
+    ...cfg,
+    databaseFile: path.resolve(cfg.DATA_DIR, 'layani.db'),
+    // Phrasings taught from the unanswered review; `npm run eval` reads them as regression cases.
+    regressionsFile: path.resolve(cfg.DATA_DIR, 'regressions.jsonl'),
+  };
 }

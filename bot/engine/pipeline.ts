@@ -75,6 +75,25 @@ export class Engine {
     this.topicsById = new Map(topics.map((t) => [t.id, t]));
   }
 
+  /** A separate engine over other topics (unpublished drafts) with the same language data: "try it" before publishing. */
+  withTopics(topics: Topic[]): Engine {
+    return new Engine({ ...this.deps, topics });
+  }
+
+  /** Thresholds are an admin setting: changed at run time without a restart. */
+  setThresholds(thresholds: Thresholds): void {
+    this.deps.thresholds = thresholds;
+  }
+
+  get thresholds(): Thresholds {
+    return { ...this.deps.thresholds };
+  }
+
+  /** The index terms of a text, as retrieval sees them: used to group and match unanswered questions. */
+  termsFor(text: string, locale?: Locale): string[] {
+    return this.analyzer.termsOf(normalise(text).tokens, locale);
+  }
+
   topic(id: string): Topic | undefined {
     return this.topicsById.get(id);
   }

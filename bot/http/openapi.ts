@@ -5,14 +5,14 @@ import { Router } from 'express';
  * document served at /api/openapi.json is their merge. Plain objects, so any module can add one.
  */
 export interface OpenApiFragment {
-  paths: Record<string, Record<string, unknown>>;
+  paths: Record<string, unknown>;
   schemas?: Record<string, unknown>;
   tags?: { name: string; description: string }[];
 }
 
 export function buildOpenApi(fragments: OpenApiFragment[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const f of fragments) for (const [path, ops] of Object.entries(f.paths)) paths[path] = { ...paths[path], ...ops };
+  for (const f of fragments) for (const [path, ops] of Object.entries(f.paths)) paths[path] = { ...paths[path], ...(ops as Record<string, unknown>) };
   return {
     openapi: '3.1.0',
     info: {
@@ -33,6 +33,8 @@ export function buildOpenApi(fragments: OpenApiFragment[], version: string): Rec
           name: 'layani_session',
           description: 'Set by POST /api/staff/login. State-changing requests must also send the x-csrf-token header returned at login.',
         },
+        session: { type: 'apiKey', in: 'cookie', name: 'layani_session', description: 'Same as staffSession.' },
+        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'The token returned by POST /api/staff/login or GET /api/staff/me.' },
       },
     },
   };

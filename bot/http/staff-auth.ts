@@ -44,7 +44,13 @@ const newUserSchema = z.object({
   password: z.string().max(200),
 });
 
-export function createStaffAuth(service: StaffAuthService, options: { loginAttemptsPerWindow?: number } = {}): StaffAuth {
+export interface StaffAuthOptions {
+  loginAttemptsPerWindow?: number;
+  /** Called after an admin adds an account, to audit it. */
+  onUserCreated?: (actor: StaffUser, user: StaffUser) => Promise<void>;
+}
+
+export function createStaffAuth(service: StaffAuthService, options: StaffAuthOptions = {}): StaffAuth {
   const requireRole: RequireRole =
     (...roles) =>
     async (req, _res, next) => {
@@ -110,7 +116,9 @@ export function createStaffAuth(service: StaffAuthService, options: { loginAttem
     const parsed = newUserSchema.safeParse(req.body);
     if (!parsed.success) throw badRequest('Send {"email", "role": "admin"|"editor"|"officer", "password", "name"?}.');
     try {
-      res.status(201).json({ user: await service.createUser(parsed.data) });
+      const user = await service.createUser(parsed.data);
+      await options.onUserCreated?.(req.staff!, user);
+      res.status(201).json({ user });
     } catch (err) {
       if (err instanceof StaffInputError) throw badRequest(err.message);
       throw err;

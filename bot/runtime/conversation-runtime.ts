@@ -18,6 +18,8 @@ export interface RuntimeDeps {
   engine: Engine;
   translate: Translate;
   logger: Logger;
+  /** Questions staff marked out of scope: still declined, but not logged as new unanswered ones. */
+  isKnownOutOfScope?: (terms: string[]) => boolean;
   /** Optional language-model help; absent, the turn is purely lexical. */
   assist?: TurnAssist;
   desk: HandoffDesk;
@@ -142,6 +144,7 @@ export class ConversationRuntime {
   private async recordUnanswered(inbound: InboundMessage, decision: Decision, result: EngineResult, locale: Locale) {
     if (decision.action !== 'fallback' && decision.action !== 'clarify') return;
     if (decision.action === 'fallback' && result.trace.terms.length === 0) return;
+    if (decision.action === 'fallback' && this.deps.isKnownOutOfScope?.(result.trace.terms)) return;
     const best = result.trace.candidates[0];
     await this.deps.storage.unanswered.record({
       conversationId: inbound.conversationId,

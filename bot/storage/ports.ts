@@ -1,5 +1,6 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
 import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
+import type { AnalyticsQueries, AuditStore, KnowledgeRevisionStore, SettingsStore, UnansweredReviewStore } from './console-ports.ts';
 import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
 import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
@@ -92,6 +93,11 @@ export interface Storage {
   sessions: SessionStore;
   tickets: TicketStore;
   pendingDeliveries: PendingDeliveryStore;
+  audit: AuditStore;
+  revisions: KnowledgeRevisionStore;
+  review: UnansweredReviewStore;
+  settings: SettingsStore;
+  analytics: AnalyticsQueries;
   /** Telegram/WhatsApp: deduplicated webhook updates, the delivery queue, each citizen's platform address. */
   inbox: InboxStore;
   outbox: OutboxStore;

@@ -182,6 +182,60 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     `,
   },
   {
+    version: 40,
+    name: 'staff console: audit log, knowledge drafts and revisions, unanswered review, settings',
+    sql: `
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_email TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+      );
+      CREATE INDEX audit_by_entity ON audit_log(entity_type, entity_id, id);
+      CREATE TABLE kb_drafts (
+        topic_id TEXT PRIMARY KEY,
+        topic TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        pending_regressions TEXT NOT NULL DEFAULT '[]',
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE kb_revisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        message TEXT NOT NULL,
+        rollback_of INTEGER REFERENCES kb_revisions(id),
+        topic_count INTEGER NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE TABLE unanswered_resolutions (
+        unanswered_id INTEGER PRIMARY KEY REFERENCES unanswered(id) ON DELETE CASCADE,
+        action TEXT NOT NULL CHECK (action IN ('variant', 'new-entry', 'out-of-scope', 'dismissed')),
+        topic_id TEXT,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE TABLE out_of_scope_patterns (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        terms TEXT NOT NULL,
+        example TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 50,
     name: 'language-model calls and cached embeddings',
     sql: `

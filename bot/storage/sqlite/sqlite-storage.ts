@@ -12,6 +12,9 @@ import type {
   UnansweredStore,
 } from '../ports.ts';
 import { openDatabase, type Db } from './open-database.ts';
+import { sqliteAnalytics } from './sqlite-analytics.ts';
+import { sqliteAuditStore, sqliteSettingsStore, sqliteUnansweredReviewStore } from './sqlite-console.ts';
+import { sqliteKnowledgeRevisionStore } from './sqlite-knowledge-revisions.ts';
 import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-inbox.ts';
 import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
@@ -22,16 +25,21 @@ import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 const now = () => new Date().toISOString();
 const parseJson = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
 
-function knowledgeStore(db: Db): KnowledgeStore {
-  const selectAll = db.prepare('SELECT * FROM topics ORDER BY position');
+/** Replaces the published topics; a transaction of its own, or part of the caller's (publishing a revision). */
+export function topicReplacer(db: Db): (topics: Topic[]) => void {
   const insert = db.prepare(
     `INSERT INTO topics (id, area, source_url, last_reviewed, review_by, content, position)
      VALUES (@id, @area, @sourceUrl, @lastReviewed, @reviewBy, @content, @position)`,
   );
-  const replace = db.transaction((topics: Topic[]) => {
+  return db.transaction((topics: Topic[]) => {
     db.prepare('DELETE FROM topics').run();
     topics.forEach((t, position) => insert.run({ ...t, content: JSON.stringify(t.content), position }));
   });
+}
+
+function knowledgeStore(db: Db): KnowledgeStore {
+  const selectAll = db.prepare('SELECT * FROM topics ORDER BY position');
+  const replace = topicReplacer(db);
   return {
     async listTopics() {
       return (selectAll.all() as Record<string, string>[]).map((row) => ({
@@ -164,6 +172,11 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     sessions: sqliteSessionStore(db),
     tickets: sqliteTicketStore(db),
     pendingDeliveries: sqlitePendingDeliveryStore(db),
+    audit: sqliteAuditStore(db),
+    revisions: sqliteKnowledgeRevisionStore(db),
+    review: sqliteUnansweredReviewStore(db),
+    settings: sqliteSettingsStore(db),
+    analytics: sqliteAnalytics(db),
     inbox: sqliteInboxStore(db),
     outbox: sqliteOutboxStore(db),
     channelContacts: sqliteChannelContactStore(db),
