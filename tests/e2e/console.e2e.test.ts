@@ -4,6 +4,7 @@ import { hasChromium, openBrowser, type BrowserSession } from '../helpers/browse
 import { ensureConsoleBuilt } from '../helpers/console-build.ts';
 import { chat, startTestServer, TEST_ADMIN, type TestServer } from '../helpers/test-server.ts';
 import { createStaff } from '../helpers/staff-session.ts';
+import { unansweredLostCardQuestion } from '../helpers/unanswered-question.ts';
 
 if (!hasChromium) console.warn('Skipping console browser tests: no Chromium at /usr/bin/chromium (apt-get install -y chromium).');
 
@@ -71,7 +72,7 @@ describe.skipIf(!hasChromium)('staff console in a real browser', () => {
   });
 
   it('adds an unanswered group as phrasings of an entry, and the bot then answers that question', async () => {
-    const question = 'kartu identitas saya raib dicopet di pasar';
+    const question = unansweredLostCardQuestion(server.engine);
     expect((await chat(server, 'e2e-4', question)).outcome.action).not.toBe('answer');
     await nav('Unanswered').click();
     const card = page.locator('.group-card', { hasText: question });

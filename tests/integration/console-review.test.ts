@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chat, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { createStaff, type StaffSession } from '../helpers/staff-session.ts';
+import { unansweredLostCardQuestion } from '../helpers/unanswered-question.ts';
 
 let server: TestServer;
 let editor: StaffSession;
@@ -48,7 +49,7 @@ describe('unanswered review API', () => {
   });
 
   it('adds a group as phrasings of an entry: the bot answers that question, it leaves the list, and becomes a regression case', async () => {
-    const question = 'kartu identitas saya raib dicopet di pasar';
+    const question = unansweredLostCardQuestion(server.engine);
     const before = await ask(question);
     expect(before.outcome.action).not.toBe('answer');
     const group = (await groupWith(question))!;
