@@ -22,7 +22,7 @@ export interface DecideInput {
 const SMALLTALK: readonly string[] = ['greeting', 'thanks', 'goodbye', 'help', 'affirm', 'deny'];
 /** Requests for a person, or to leave one, are short; long stories are questions or complaints. */
 const REQUEST_MAX_TOKENS = 12;
-const SMALLTALK_MAX_TOKENS = 8;
+const SMALLTALK_MAX_TOKENS = 10;
 
 /** Pure: the whole answer / clarify / fall back policy, table-testable. */
 export function decide(x: DecideInput, t: Thresholds): Decision {
@@ -61,11 +61,13 @@ function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds)
   // A very short message with nothing the knowledge base answers well ("punten", "operator") is
   // read by its most likely conversational intent even when "faq" edges it out.
   const terse = x.termCount === 0 || (x.tokenCount <= 3 && confidence < t.answer);
-  const guess = x.intent.intent === FAQ_LABEL && terse && x.intent.runnerUp && x.intent.runnerUp.confidence >= 0.25 ? x.intent.runnerUp : x.intent;
+  const runnerUpFloor = x.termCount === 0 ? 0.1 : 0.25;
+  const guess = x.intent.intent === FAQ_LABEL && terse && x.intent.runnerUp && x.intent.runnerUp.confidence >= runnerUpFloor ? x.intent.runnerUp : x.intent;
   const { intent: label, confidence: p } = guess;
   if (label === FAQ_LABEL) return null;
   const noAnswer = confidence < t.clarify;
-  const weakAnswer = confidence < t.answer || (p >= 0.95 && confidence < 0.8);
+  // "makasih, jelas pisan" matches one word of some phrasing; a sure intent in a short message wins.
+  const weakAnswer = confidence < t.answer || (p >= 0.95 && x.termCount <= 2);
   switch (label) {
     case 'handoff':
     case 'back-to-bot': {
