@@ -43,8 +43,11 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
   if (confidence >= t.answer && margin >= t.margin) {
     return { action: 'answer', topicId: top.topicId, confidence, via: x.followUp ? 'follow-up' : 'retrieval' };
   }
-  if (confidence >= t.clarify) {
-    const floor = Math.max(t.clarify, confidence - 0.2);
+  // Every word of the message is one the knowledge base uses ("ktp", "bansos"): too vague to
+  // answer, but clearly about us, so offer the likeliest topics instead of "I don't know".
+  const vagueButOurs = top.coverage >= 0.99 && x.termCount <= 2;
+  if (confidence >= t.clarify || vagueButOurs) {
+    const floor = vagueButOurs ? 0 : Math.max(t.clarify, confidence - 0.2);
     const topicIds = x.candidates.filter((c) => c.score >= floor).slice(0, 3).map((c) => c.topicId);
     return { action: 'clarify', topicIds, confidence };
   }
@@ -77,7 +80,7 @@ function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds)
       return label === 'handoff' ? { action: 'handoff', reason: 'requested', confidence: p } : { action: 'back-to-bot', confidence: p };
     }
     case 'complaint':
-      if ((p >= 0.9 && confidence < 0.6) || (p >= 0.8 && confidence < t.answer + 0.15) || (p >= 0.5 && noAnswer)) {
+      if ((p >= 0.98 && confidence < 0.97) || (p >= 0.8 && confidence < t.answer + 0.2) || (p >= 0.5 && noAnswer)) {
         return { action: 'handoff', reason: 'complaint', confidence: p };
       }
       return null;
