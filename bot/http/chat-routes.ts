@@ -23,7 +23,7 @@ export function chatBodySchema(maxChars: number) {
     text: z
       .string({ error: 'text must be a string' })
       .refine((t) => t.trim().length > 0, 'text must not be empty')
-      .refine((t) => t.length <= maxChars, `text must be at most ${maxChars} characters`),
+      .refine((t) => [...t].length <= maxChars, `text must be at most ${maxChars} characters`),
     locale: z.enum(LOCALES, { error: `locale must be one of ${LOCALES.join(', ')}` }).optional(),
     faqId: z.string().max(100).optional(),
     action: z.enum(['officer', 'back-to-bot'], { error: 'action must be "officer" or "back-to-bot"' }).optional(),

@@ -38,6 +38,12 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
   const intent = conversationalIntent(x, confidence, t);
   if (intent) return intent;
 
+  // Nothing to look up: an emoji, "?", "..." or a bare number outside a choice. Not a question we
+  // failed, so not a fallback (two of those would call an officer): ask for the question instead.
+  if (x.termCount === 0 && x.intent.intent === FAQ_LABEL && (!x.intent.runnerUp || x.intent.runnerUp.confidence < 0.1)) {
+    return { action: 'smalltalk', intent: 'affirm', confidence: 0 };
+  }
+  if (!top && x.termCount === 0) return { action: 'smalltalk', intent: 'affirm', confidence: 0 };
   if (!top) return { action: 'fallback', confidence: 0, bestGuess: null };
   const margin = confidence - (second?.score ?? 0);
   if (confidence >= t.answer && margin >= t.margin) {
