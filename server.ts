@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { botFrameworkRoutes } from './bot/channels/botframework/botframework-channel.ts';
+import { botFrameworkChannel } from './bot/channels/botframework/botframework-channel.ts';
 import { webLiveSender } from './bot/channels/web/web-live-sender.ts';
 import { createMessagingChannels } from './bot/channels/messaging-channels.ts';
 import { ConfigError, loadConfig, type Config } from './bot/config.ts';
@@ -128,6 +128,13 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     isKnownOutOfScope: (terms) => outOfScope.matches(terms),
   });
   const messaging = createMessagingChannels({ config, storage, runtime, translate, logger, proactive });
+  const botFramework = botFrameworkChannel(
+    runtime,
+    { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
+    logger,
+    storage.botFrameworkReferences,
+  );
+  proactive.register('botframework', botFramework.send);
   const openApi = buildOpenApi([chatApi, staffTicketsApi, staffConsole.openApi], packageVersion());
   const webChat = { turns: new IdempotentTurns(runtime, storage.turnReceipts), feedback: new AnswerFeedback(storage, logger) };
   const publicChatCors = express.Router().use('/api/chat', publicCors(config.WIDGET_ALLOWED_ORIGINS));
@@ -151,11 +158,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS, webChat),
       chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk }),
-      botFrameworkRoutes(
-        runtime,
-        { appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appType: config.MICROSOFT_APP_TYPE, tenantId: config.MICROSOFT_APP_TENANT_ID },
-        logger,
-      ),
+      botFramework.router,
     ],
   });
 

@@ -1,4 +1,5 @@
 import type { Channel, Locale, Topic } from '../domain.ts';
+import type { BotFrameworkReferenceStore } from './botframework-ports.ts';
 import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
 import type { AnalyticsQueries, AuditStore, KnowledgeRevisionStore, SettingsStore, UnansweredReviewStore } from './console-ports.ts';
 import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
@@ -91,6 +92,7 @@ export interface Storage {
   unanswered: UnansweredStore;
   staff: StaffStore;
   sessions: SessionStore;
+  botFrameworkReferences: BotFrameworkReferenceStore;
   tickets: TicketStore;
   pendingDeliveries: PendingDeliveryStore;
   audit: AuditStore;

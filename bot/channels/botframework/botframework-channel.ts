@@ -3,14 +3,19 @@ import {
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  TurnContext,
   type Activity,
-  type TurnContext,
+  type ConversationReference,
 } from 'botbuilder';
 import { Router } from 'express';
 import { isLocale, type Locale } from '../../domain.ts';
 import type { Logger } from '../../logger.ts';
 import type { ConversationRuntime } from '../../runtime/conversation-runtime.ts';
+import type { ChannelSender } from '../../runtime/proactive-delivery.ts';
+import type { BotFrameworkReferenceStore } from '../../storage/botframework-ports.ts';
 import type { Reply } from '../../runtime/types.ts';
+
+const SEND_TIMEOUT_MS = 3000;
 
 export interface BotFrameworkSettings {
   appId: string;
@@ -24,7 +29,12 @@ export interface BotFrameworkSettings {
  * to the Microsoft 365 Agents SDK replaces this folder and nothing else. Without an app id the
  * adapter runs unauthenticated for the Emulator and local tests, and then serves only local callers.
  */
-export function botFrameworkRoutes(runtime: ConversationRuntime, settings: BotFrameworkSettings, logger: Logger): Router {
+export function botFrameworkChannel(
+  runtime: ConversationRuntime,
+  settings: BotFrameworkSettings,
+  logger: Logger,
+  references: BotFrameworkReferenceStore,
+): { router: Router; send: ChannelSender } {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: settings.appId,
     MicrosoftAppPassword: settings.appPassword,
@@ -52,9 +62,30 @@ export function botFrameworkRoutes(runtime: ConversationRuntime, settings: BotFr
       });
       return;
     }
-    await adapter.process(req, res, (context) => handleActivity(context, runtime));
+    await adapter.process(req, res, (context) => handleActivity(context, runtime, references));
   });
-  return router;
+
+  // Officer replies and other out-of-turn messages: continue the conversation where it was last seen.
+  // botbuilder retries an unavailable channel for several seconds; an officer must not wait that long,
+  // so after SEND_TIMEOUT_MS the message is reported undelivered and the handoff's retry sweep resends it.
+  const send: ChannelSender = async (message) => {
+    const reference = await references.find(message.conversationId);
+    if (!reference) throw new Error(`no Bot Framework conversation reference for ${message.conversationId} yet`);
+    const sending = adapter.continueConversationAsync(settings.appId, reference as Partial<ConversationReference>, async (context) => {
+      await context.sendActivity(toActivity(message.reply, { author: message.author }));
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`the Bot Framework channel did not accept the message within ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
+    });
+    sending.catch(() => undefined);
+    try {
+      await Promise.race([sending, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return { router, send };
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -71,21 +102,27 @@ function isLoopbackUrl(value: unknown): boolean {
   }
 }
 
-async function handleActivity(context: TurnContext, runtime: ConversationRuntime): Promise<void> {
+async function handleActivity(context: TurnContext, runtime: ConversationRuntime, references: BotFrameworkReferenceStore): Promise<void> {
   const activity = context.activity;
   if (activity.type !== ActivityTypes.Message) return;
+  const conversationId = conversationIdOf(activity);
+  await references.save(conversationId, TurnContext.getConversationReference(activity) as Record<string, unknown>);
   const value = activity.value as { faqId?: unknown } | undefined;
   const choiceTopicId = typeof value?.faqId === 'string' ? value.faqId : undefined;
   const text = (activity.text ?? '').trim() || (choiceTopicId ?? '');
   if (!text) return;
   const result = await runtime.handle({
-    conversationId: `bf:${activity.channelId}:${activity.conversation.id}`.slice(0, 128),
+    conversationId,
     channel: 'botframework',
     text,
     localeHint: localeOf(activity),
     choiceTopicId,
   });
   for (const reply of result.replies) await context.sendActivity(toActivity(reply, result.outcome));
+}
+
+function conversationIdOf(activity: Activity): string {
+  return `bf:${activity.channelId}:${activity.conversation.id}`.slice(0, 128);
 }
 
 function localeOf(activity: Activity): Locale | undefined {

@@ -291,4 +291,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX answer_feedback_by_conversation ON answer_feedback(conversation_id);
     `,
   },
+  {
+    version: 70,
+    name: 'bot framework conversation references for proactive replies',
+    sql: `
+      CREATE TABLE botframework_references (
+        conversation_id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

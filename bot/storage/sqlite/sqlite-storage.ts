@@ -19,6 +19,7 @@ import { sqliteChannelContactStore, sqliteInboxStore } from './sqlite-channel-in
 import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
+import { sqliteBotFrameworkReferences } from './sqlite-botframework.ts';
 import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
 import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 
@@ -170,6 +171,7 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     unanswered: unansweredStore(db),
     staff: sqliteStaffStore(db),
     sessions: sqliteSessionStore(db),
+    botFrameworkReferences: sqliteBotFrameworkReferences(db),
     tickets: sqliteTicketStore(db),
     pendingDeliveries: sqlitePendingDeliveryStore(db),
     audit: sqliteAuditStore(db),
