@@ -71,12 +71,23 @@ describe.skipIf(!hasChromium)('the officers\' inbox in a real browser', () => {
     await page.getByRole('heading', { name: first, level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Claim ticket' }).click();
     await page.getByText(`You are now handling ${first}`).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reply-text');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reply-text');
     await page.keyboard.type('Selamat siang, saya Sari. Ada yang bisa saya bantu?');
     await page.keyboard.press('Control+Enter');
     await page.locator('.msg-officer', { hasText: 'Selamat siang, saya Sari.' }).getByText('Sent').waitFor();
     expect(await page.locator('#reply-text').inputValue()).toBe('');
     expect((await citizenMessages(server, 'inbox-citizen-1')).at(-1)).toMatchObject({ author: 'officer', text: 'Selamat siang, saya Sari. Ada yang bisa saya bantu?' });
+  });
+
+  it('refuses to close the ticket while the citizen has only just been answered, and says from when it can be closed', async () => {
+    await page.getByRole('button', { name: 'Close (citizen silent)…' }).click();
+    // Suggested in the citizen's language (Indonesian here), whatever the console's language.
+    expect(await page.getByLabel('Closing message to the citizen').inputValue()).toContain('percakapan ini kami tutup');
+    await page.getByRole('button', { name: 'Send and close' }).click();
+    await page.getByRole('alert').getByText(/Too early to close: the citizen must be silent for 10 minutes after your last message\. You can close it from \d\d:\d\d\./).waitFor();
+    expect(await page.locator('.ticket-status').textContent()).toBe('Assigned');
+    expect((await citizenMessages(server, 'inbox-citizen-1')).at(-1)?.text).toBe('Selamat siang, saya Sari. Ada yang bisa saya bantu?');
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('shows the citizen\'s next message live in the open ticket', async () => {

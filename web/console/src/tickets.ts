@@ -40,6 +40,11 @@ export interface TranscriptEntry {
   pending?: true;
 }
 
+/** A message in the transcript, with where it stands while it travels to the citizen. */
+export interface ShownEntry extends TranscriptEntry {
+  delivery?: 'sending' | 'sent' | 'queued';
+}
+
 export interface TicketNote {
   officerId: string;
   officerName: string | null;
@@ -131,3 +136,18 @@ export function formatDuration(ms: number): string {
 }
 
 export const formatTime = (iso: string) => new Date(iso).toLocaleTimeString(language() === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/**
+ * Adds a stored message to the transcript: it replaces the in-flight copy of the same reply (the live
+ * stream can bring it before the POST answers) and keeps the order chronological, in-flight last.
+ */
+export function settle(entries: ShownEntry[], stored: ShownEntry): ShownEntry[] {
+  let replaced = false;
+  const rest = entries.filter((e) => {
+    const same = !replaced && e.delivery === 'sending' && stored.author === 'officer' && e.text === stored.text;
+    if (same) replaced = true;
+    return !same && e.id !== stored.id;
+  });
+  const key = (e: ShownEntry) => (e.id < 0 ? Number.MAX_SAFE_INTEGER : e.id);
+  return [...rest, stored].sort((a, b) => key(a) - key(b));
+}

@@ -89,7 +89,7 @@ export function sidePanel(o: PanelOptions) {
       <label for="close-message">${t('inbox.closeMessage')}</label>
       <textarea id="close-message" name="message" rows="3" maxlength="4000" required aria-describedby="close-hint" .value=${t('inbox.closeDefault', { lng })}></textarea>`,
   }[o.panel];
-  return html`<form class="card side-panel" id="side-panel" @submit=${o.submit} aria-labelledby="side-panel-title">
+  return html`<form class="card side-panel" id="side-panel" @submit=${o.submit} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && o.cancel()} aria-labelledby="side-panel-title">
     <h3 id="side-panel-title">${t(`inbox.panel_${o.panel}`, { number: o.ticket.number })}</h3>
     ${fields}
     ${o.feedback}

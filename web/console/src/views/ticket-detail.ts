@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { api, ApiError } from '../api.ts';
 import { t } from '../i18n.ts';
 import { liveQueue } from '../live-queue.ts';
-import { isOpen, isReminded, formatDuration, type ChannelStatus, type Officer, type TicketDetail as Detail, type TranscriptEntry } from '../tickets.ts';
+import { formatDuration, isOpen, isReminded, settle, type ChannelStatus, type Officer, type ShownEntry, type TicketDetail as Detail, type TranscriptEntry } from '../tickets.ts';
 import { ConsoleView } from '../view.ts';
 import { closeRefusal, composer, sidePanel, type Panel } from './ticket-actions.ts';
-import { activity, notesList, statusBadge, ticketFacts, transcript, type ShownEntry } from './ticket-parts.ts';
+import { statusBadge, ticketFacts, ticketSide, transcript } from './ticket-parts.ts';
 
 /** A ticket's live changes come in bursts (a claim is a claim, a system message, an activity): reload once. */
 const RELOAD_DEBOUNCE_MS = 250;
@@ -151,9 +151,10 @@ class TicketDetailView extends ConsoleView {
     this.message = this.error = '';
     try {
       await task();
-      this.message = success;
       this.panel = null;
       await this.load();
+      // Said once the view shows the new state, never before it.
+      this.message = success;
       return true;
     } catch (err) {
       await this.load();
@@ -198,16 +199,27 @@ class TicketDetailView extends ConsoleView {
     const form = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(form.get(name) ?? '').trim();
     const base = `/api/staff/tickets/${this.number}`;
+    let done = false;
     if (this.panel === 'transfer') {
       const officer = this.officers.find((o) => o.id === value('officerId'));
       const note = value('note') || undefined;
-      await this.act(() => api('POST', `${base}/transfer`, { officerId: value('officerId'), note }), t('inbox.transferredTo', { name: officer?.name ?? '' }));
+      done = await this.act(() => api('POST', `${base}/transfer`, { officerId: value('officerId'), note }), t('inbox.transferredTo', { name: officer?.name ?? '' }));
     } else if (this.panel === 'resolve') {
-      await this.act(() => api('POST', `${base}/resolve`, { note: value('note') }), t('inbox.resolvedDone', { number: this.number }));
+      done = await this.act(() => api('POST', `${base}/resolve`, { note: value('note') }), t('inbox.resolvedDone', { number: this.number }));
     } else if (this.panel === 'close') {
-      await this.act(() => api('POST', `${base}/close`, { message: value('message') }), t('inbox.closedDone', { number: this.number }), (err) => closeRefusal(err, this.detail!.ticket));
+      done = await this.act(() => api('POST', `${base}/close`, { message: value('message') }), t('inbox.closedDone', { number: this.number }), (err) => closeRefusal(err, this.detail!.ticket));
     }
+    // The panel is gone: the keyboard continues from the ticket's heading, under which the outcome is shown.
+    if (done) await this.updateComplete.then(() => this.querySelector<HTMLElement>('#ticket-title')?.focus());
   }
+
+  /** Escape or Cancel: close the panel and return to the button that opened it. */
+  private closePanel() {
+    const panel = this.panel;
+    this.panel = null;
+    this.updateComplete.then(() => this.querySelector<HTMLElement>(`[data-panel="${panel}"]`)?.focus());
+  }
+
 
   private async addNote(event: SubmitEvent) {
     event.preventDefault();
@@ -254,11 +266,11 @@ class TicketDetailView extends ConsoleView {
     const supervise = tk.status === 'assigned' && (mine || this.user?.role === 'admin');
     if (!supervise) return nothing;
     const toggle = (panel: Exclude<Panel, null>, label: string) =>
-      html`<button type="button" class="btn" aria-expanded=${this.panel === panel ? 'true' : 'false'} aria-controls="side-panel" @click=${() => this.togglePanel(panel)}>${label}</button>`;
+      html`<button type="button" class="btn" data-panel=${panel} aria-expanded=${this.panel === panel ? 'true' : 'false'} aria-controls="side-panel" @click=${() => this.togglePanel(panel)}>${label}</button>`;
     return html`<div class="ticket-actions button-row" role="group" aria-label=${t('inbox.actions')}>
         ${toggle('transfer', t('inbox.transfer'))}${toggle('resolve', t('inbox.resolve'))}${mine ? toggle('close', t('inbox.close')) : nothing}
       </div>
-      ${sidePanel({ panel: this.panel, ticket: tk, officers: this.officers, me: this.user?.id ?? '', busy: this.busy, now: this.now, feedback: this.feedback(), submit: (e) => void this.submitPanel(e), cancel: () => (this.panel = null) })}`;
+      ${sidePanel({ panel: this.panel, ticket: tk, officers: this.officers, me: this.user?.id ?? '', busy: this.busy, now: this.now, feedback: this.feedback(), submit: (e) => void this.submitPanel(e), cancel: () => this.closePanel() })}`;
   }
 
   override render() {
@@ -285,39 +297,9 @@ class TicketDetailView extends ConsoleView {
         ${mine ? composer({ channel: this.channel, now: this.now, submit: (e) => void this.reply(e) }) : nothing}
       </section>
       ${this.actions(d, mine)}
-      <div class="ticket-side">
-        <section class="card" aria-labelledby="notes-title">
-          <h3 id="notes-title">${t('inbox.notes')}</h3>
-          <p class="hint">${t('inbox.notesHint')}</p>
-          ${notesList(d.notes)}
-          <form class="note-form" @submit=${(e: SubmitEvent) => void this.addNote(e)}>
-            <label for="note-text">${t('inbox.addNote')}</label>
-            <textarea id="note-text" name="note" rows="2" maxlength="2000" required></textarea>
-            <button class="btn" type="submit" ?disabled=${this.busy}>${t('inbox.saveNote')}</button>
-          </form>
-        </section>
-        <section class="card" aria-labelledby="activity-title">
-          <h3 id="activity-title">${t('inbox.activity')}</h3>
-          ${activity(d.events, names)}
-        </section>
-      </div>
+      ${ticketSide({ notes: d.notes, events: d.events, names, busy: this.busy, addNote: (e) => void this.addNote(e) })}
     </article>`;
   }
-}
-
-/**
- * Adds a stored message to the transcript: it replaces the in-flight copy of the same reply (the live
- * stream can bring it before the POST answers) and keeps the order chronological, in-flight last.
- */
-function settle(entries: ShownEntry[], stored: ShownEntry): ShownEntry[] {
-  let replaced = false;
-  const rest = entries.filter((e) => {
-    const same = !replaced && e.delivery === 'sending' && stored.author === 'officer' && e.text === stored.text;
-    if (same) replaced = true;
-    return !same && e.id !== stored.id;
-  });
-  const key = (e: ShownEntry) => (e.id < 0 ? Number.MAX_SAFE_INTEGER : e.id);
-  return [...rest, stored].sort((a, b) => key(a) - key(b));
 }
 
 customElements.define('ticket-detail', TicketDetailView);

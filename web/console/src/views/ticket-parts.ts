@@ -1,11 +1,6 @@
 import { html, nothing } from 'lit';
 import { formatDateTime, t } from '../i18n.ts';
-import { formatDuration, formatTime, isReminded, waitingSince, type TicketEvent, type TicketNote, type TicketView, type TranscriptEntry } from '../tickets.ts';
-
-/** A message in the transcript, with where it stands while it travels to the citizen. */
-export interface ShownEntry extends TranscriptEntry {
-  delivery?: 'sending' | 'sent' | 'queued';
-}
+import { formatDuration, formatTime, isReminded, waitingSince, type ShownEntry, type TicketEvent, type TicketNote, type TicketView, type TranscriptEntry } from '../tickets.ts';
 
 export function statusBadge(ticket: TicketView) {
   return html`<span class="status ticket-status status-${ticket.status}">${t(`inbox.status_${ticket.status}`)}</span>`;
@@ -56,7 +51,7 @@ export function transcript(entries: ShownEntry[], locale: string) {
   </ol>`;
 }
 
-export function notesList(notes: TicketNote[]) {
+function notesList(notes: TicketNote[]) {
   if (notes.length === 0) return html`<p class="muted">${t('inbox.noNotes')}</p>`;
   return html`<ul class="note-list">
     ${notes.map((n) => html`<li><span class="note-head"><strong>${n.officerName ?? t('inbox.someone')}</strong> · ${formatDateTime(n.createdAt)}</span><span class="note-text">${n.text}</span></li>`)}
@@ -80,8 +75,28 @@ function eventText(e: TicketEvent, names: Map<string, string>): string {
 }
 
 /** The ticket's history as sentences, oldest first. */
-export function activity(events: TicketEvent[], names: Map<string, string>) {
+function activity(events: TicketEvent[], names: Map<string, string>) {
   return html`<ol class="activity-list">
     ${events.map((e) => html`<li><time datetime=${e.createdAt}>${formatDateTime(e.createdAt)}</time><span>${eventText(e, names)}</span></li>`)}
   </ol>`;
+}
+
+/** Internal notes (with the form to add one) next to the ticket's history. */
+export function ticketSide(o: { notes: TicketNote[]; events: TicketEvent[]; names: Map<string, string>; busy: boolean; addNote: (e: SubmitEvent) => void }) {
+  return html`<div class="ticket-side">
+    <section class="card" aria-labelledby="notes-title">
+      <h3 id="notes-title">${t('inbox.notes')}</h3>
+      <p class="hint">${t('inbox.notesHint')}</p>
+      ${notesList(o.notes)}
+      <form class="note-form" @submit=${o.addNote}>
+        <label for="note-text">${t('inbox.addNote')}</label>
+        <textarea id="note-text" name="note" rows="2" maxlength="2000" required></textarea>
+        <button class="btn" type="submit" ?disabled=${o.busy}>${t('inbox.saveNote')}</button>
+      </form>
+    </section>
+    <section class="card" aria-labelledby="activity-title">
+      <h3 id="activity-title">${t('inbox.activity')}</h3>
+      ${activity(o.events, o.names)}
+    </section>
+  </div>`;
 }
