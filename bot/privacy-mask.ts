@@ -3,10 +3,12 @@
  * their NIK or phone number into a chat must not find it in a log file or a third party's prompt.
  */
 
-// 16 digits, possibly grouped by spaces, dots or dashes: the shape of an NIK and of a KK number.
-const SIXTEEN_DIGITS = /(?<![\d])(?:\d[\s.-]?){15}\d(?![\d])/g;
+// Separators people put between digit groups: spaces, dots, dashes, slashes, commas, a few at a time.
+const SEP = '[\\s./,_-]{0,3}';
+// 16 digits, possibly grouped: the shape of an NIK and of a KK number.
+const SIXTEEN_DIGITS = new RegExp(`(?<![\\d])(?:\\d${SEP}){15}\\d(?![\\d])`, 'g');
 // Indonesian mobile and landline numbers: +62 / 62 / 0 followed by 8–12 more digits, optional separators.
-const PHONE = /(?<![\w\d])(?:\+?62|0)[\s.-]?\d{2,4}(?:[\s.-]?\d{2,5}){2,3}(?![\d])/g;
+const PHONE = new RegExp(`(?<![\\w\\d])(?:\\+?62|0)${SEP}\\d{2,4}(?:${SEP}\\d{2,5}){2,3}(?![\\d])`, 'g');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // Any other long run of digits (account numbers, foreign phone numbers).
 const LONG_DIGITS = /(?<![\d])\d{10,}(?![\d])/g;
@@ -14,7 +16,9 @@ const LONG_DIGITS = /(?<![\d])\d{10,}(?![\d])/g;
 export const MASKS = { nik: '[NIK]', phone: '[PHONE]', email: '[EMAIL]', number: '[NUMBER]' } as const;
 
 export function maskPersonalData(text: string): string {
+  // NFKC first, so full-width digits ("３２０１…") are masked like ASCII ones.
   return text
+    .normalize('NFKC')
     .replace(EMAIL, MASKS.email)
     .replace(SIXTEEN_DIGITS, MASKS.nik)
     .replace(PHONE, MASKS.phone)

@@ -8,6 +8,11 @@ import type { Candidate } from './knowledge-index.ts';
 export interface CalibrationModel {
   features: readonly string[];
   weights: number[];
+  /**
+   * Platt scaling of the best candidate's probability: the weights are fitted on every candidate,
+   * so they understate how often a clear winner is right; this maps them onto the winner's record.
+   */
+  top?: { slope: number; intercept: number };
 }
 
 export interface QueryStats {
@@ -36,9 +41,20 @@ export function calibrate(model: CalibrationModel, candidates: Candidate[], q: Q
   return candidates
     .map((c) => {
       const best = Math.max(...candidates.filter((o) => o !== c).map((o) => o.score), 0);
-      return { ...c, score: probability(model, featuresOf(c, best, q)) };
+      return { ...c, score: rescale(model, probability(model, featuresOf(c, best, q))) };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+/** Monotonic, so the ranking is unchanged; only the scale becomes "how often the winner is right". */
+export function rescale(model: CalibrationModel, p: number): number {
+  if (!model.top) return p;
+  return 1 / (1 + Math.exp(-(model.top.slope * logit(p) + model.top.intercept)));
+}
+
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
 }
 
 /** Plain L2-regularised logistic regression by gradient descent: a few hundred rows, eight features. */

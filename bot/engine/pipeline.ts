@@ -109,7 +109,9 @@ export class Engine {
       this.detector,
       this.switchPhrases,
     );
-    const terms = this.analyzer.termsOf(text.tokens, locale.locale);
+    // A bare number outside a choice ("1", "2024") says nothing about any topic.
+    const digitsOnly = text.tokens.length > 0 && text.tokens.every((t) => /^\d+$/.test(t));
+    const terms = digitsOnly ? [] : this.analyzer.termsOf(text.tokens, locale.locale);
     const intent = this.classifier.classify(this.analyzer.intentTermsOf(text.tokens, locale.locale));
     const unknownTerms = terms.filter((t) => !this.index.has(t)).length;
     const domain = this.domain.serviceLikelihood(terms);

@@ -5,6 +5,7 @@ import type { AnswerFeedback } from '../runtime/answer-feedback.ts';
 import type { ConversationRuntime } from '../runtime/conversation-runtime.ts';
 import type { IdempotentTurns } from '../runtime/idempotent-turns.ts';
 import { badRequest, notFound } from './app-error.ts';
+import { parseInput } from './parse-input.ts';
 
 export const conversationId = z
   .string({ error: 'conversationId must be a string' })
@@ -22,7 +23,7 @@ export function chatBodySchema(maxChars: number) {
     text: z
       .string({ error: 'text must be a string' })
       .refine((t) => t.trim().length > 0, 'text must not be empty')
-      .refine((t) => t.length <= maxChars, `text must be at most ${maxChars} characters`),
+      .refine((t) => [...t].length <= maxChars, `text must be at most ${maxChars} characters`),
     locale: z.enum(LOCALES, { error: `locale must be one of ${LOCALES.join(', ')}` }).optional(),
     faqId: z.string().max(100).optional(),
     action: z.enum(['officer', 'back-to-bot'], { error: 'action must be "officer" or "back-to-bot"' }).optional(),
@@ -48,10 +49,6 @@ export interface WebChatServices {
   feedback: AnswerFeedback;
 }
 
-function firstIssue(error: z.ZodError) {
-  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-}
-
 /** The public chat API used by the web widget and by integrations. */
 export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: WebChatServices): Router {
   const router = Router();
@@ -59,12 +56,7 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: 
 
   router.post('/api/chat', async (req, res) => {
     if (!req.is('application/json')) throw badRequest('Send a JSON body with Content-Type: application/json.');
-    const parsed = schema.safeParse(req.body);
-    if (!parsed.success) {
-      const issues = firstIssue(parsed.error);
-      throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
-    }
-    const { conversationId: id, text, locale, localeHint, faqId, action, clientMessageId } = parsed.data;
+    const { conversationId: id, text, locale, localeHint, faqId, action, clientMessageId } = parseInput(schema, req.body);
     const inbound = { conversationId: id, channel: 'web' as const, text, locale, localeHint, choiceTopicId: faqId, action };
     res.json(await web.turns.handle(inbound, clientMessageId));
   });
@@ -90,15 +82,11 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: 
   router.post('/api/chat/:conversationId/feedback', async (req, res) => {
     const id = conversationId.safeParse(req.params.conversationId);
     if (!id.success) throw badRequest(id.error.issues[0].message);
-    const parsed = feedbackBodySchema.safeParse(req.body);
-    if (!parsed.success) {
-      const issues = firstIssue(parsed.error);
-      throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
-    }
-    const result = await web.feedback.rate({ conversationId: id.data, ...parsed.data });
-    if (result === 'no-such-message') throw notFound(`Message ${parsed.data.messageId} is not part of conversation ${id.data}.`);
+    const body = parseInput(feedbackBodySchema, req.body);
+    const result = await web.feedback.rate({ conversationId: id.data, ...body });
+    if (result === 'no-such-message') throw notFound(`Message ${body.messageId} is not part of conversation ${id.data}.`);
     if (result === 'not-an-answer') throw badRequest('Only the assistant\'s answers can be rated.');
-    res.json({ messageId: parsed.data.messageId, rating: parsed.data.rating });
+    res.json({ messageId: body.messageId, rating: body.rating });
   });
 
   return router;

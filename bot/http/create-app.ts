@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger.ts';
 import { errorMiddleware, notFoundHandler } from './error-middleware.ts';
+import { maskConversationId } from '../privacy-mask.ts';
 import { rateLimits } from './rate-limits.ts';
 
 export interface AppParts {
@@ -58,15 +59,25 @@ export function createApp(parts: AppParts): express.Express {
   for (const r of parts.raw ?? []) app.use(r);
   app.use(express.json({ limit: '64kb', verify: keepRawBody }));
   for (const r of parts.open) app.use(r);
+  // Mounted once, on the citizen-facing paths only, so each request is counted once.
   const limits: RequestHandler[] = rateLimits(parts.rateLimitPerMinute);
-  for (const r of parts.limited) app.use(...limits, r);
+  if (limits.length) app.use(LIMITED_PATHS, ...limits);
+  for (const r of parts.limited) app.use(r);
   app.use(notFoundHandler);
   app.use(errorMiddleware(parts.logger));
   return app;
 }
 
-/** Meta's webhook verification handshake carries the verify token in the query string. */
-const redactUrl = (url: string) => url.replace(/([?&]hub\.verify_token=)[^&]*/g, '$1[REDACTED]');
+const LIMITED_PATHS = ['/api/chat', '/api/messages'];
+
+/**
+ * Meta's webhook verification handshake carries the verify token in the query string, and WhatsApp
+ * conversation ids (the citizen's phone number) appear in staff URLs: neither reaches the log.
+ */
+const redactUrl = (url: string) =>
+  url
+    .replace(/([?&]hub\.verify_token=)[^&]*/g, '$1[REDACTED]')
+    .replace(/wa(:|%3A)\+?\d+/gi, (id) => maskConversationId(decodeURIComponent(id)));
 
 /** Signed webhooks are verified over the exact bytes received, not re-serialised JSON. */
 const keepRawBody = (req: express.Request, _res: unknown, buf: Buffer) => {

@@ -17,8 +17,11 @@ export function rateLimits(perMinute: number | null): RequestHandler[] {
       ...common,
       limit: perMinute,
       keyGenerator: (req) => {
-        const id = (req.body as { conversationId?: unknown } | undefined)?.conversationId;
-        return typeof id === 'string' ? `conversation:${id}` : `address:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+        // The conversation is in the body for a message, in the path for history, events and feedback.
+        const fromBody = (req.body as { conversationId?: unknown } | undefined)?.conversationId;
+        const fromPath = /^\/api\/chat\/([^/]+)/.exec(req.originalUrl)?.[1];
+        const id = typeof fromBody === 'string' ? fromBody : fromPath;
+        return id ? `conversation:${id}` : `address:${ipKeyGenerator(req.ip ?? 'unknown')}`;
       },
     }),
   ];

@@ -10,6 +10,7 @@ import type { TicketStore } from '../storage/handoff-ports.ts';
 import { AppError, badRequest, notFound } from './app-error.ts';
 import type { RequireRole } from './staff-auth.ts';
 import { streamTopic } from './sse.ts';
+import { parseInput } from './parse-input.ts';
 
 export interface StaffTicketDeps {
   officers: OfficerService;
@@ -36,11 +37,6 @@ const schemas = {
   close: z.object({ message: text(4000, 'message') }),
 };
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
-  return parsed.data;
-}
 
 function ticketNumber(req: Request): string {
   const number = String(req.params.number ?? '');
@@ -69,7 +65,7 @@ export function staffTicketRoutes(deps: StaffTicketDeps): Router {
   const guard = [deps.requireRole('officer'), seen];
 
   router.get('/api/staff/tickets', ...guard, async (req, res) => {
-    const q = parse(schemas.queue, req.query);
+    const q = parseInput(schemas.queue, req.query);
     res.json(await officers.queue({ status: q.status, mine: q.mine === 'true', escalated: q.escalated === undefined ? undefined : q.escalated === 'true' }, req.staff!));
   });
   router.get('/api/staff/tickets/:number', ...guard, async (req, res) => {
@@ -79,23 +75,23 @@ export function staffTicketRoutes(deps: StaffTicketDeps): Router {
     res.json({ ticket: await officers.claim(ticketNumber(req), req.staff!) });
   });
   router.post('/api/staff/tickets/:number/reply', ...guard, async (req, res) => {
-    const { text } = parse(schemas.reply, req.body);
+    const { text } = parseInput(schemas.reply, req.body);
     res.status(201).json(await officers.reply(ticketNumber(req), req.staff!, text));
   });
   router.post('/api/staff/tickets/:number/notes', ...guard, async (req, res) => {
-    const { text } = parse(schemas.note, req.body);
+    const { text } = parseInput(schemas.note, req.body);
     res.status(201).json({ note: await officers.note(ticketNumber(req), req.staff!, text) });
   });
   router.post('/api/staff/tickets/:number/transfer', ...guard, async (req, res) => {
-    const body = parse(schemas.transfer, req.body);
+    const body = parseInput(schemas.transfer, req.body);
     res.json({ ticket: await officers.transfer(ticketNumber(req), req.staff!, body.officerId, body.note) });
   });
   router.post('/api/staff/tickets/:number/resolve', ...guard, async (req, res) => {
-    const { note } = parse(schemas.resolve, req.body);
+    const { note } = parseInput(schemas.resolve, req.body);
     res.json({ ticket: await officers.resolve(ticketNumber(req), req.staff!, note) });
   });
   router.post('/api/staff/tickets/:number/close', ...guard, async (req, res) => {
-    const { message } = parse(schemas.close, req.body);
+    const { message } = parseInput(schemas.close, req.body);
     res.json({ ticket: await officers.close(ticketNumber(req), req.staff!, message) });
   });
   router.get('/api/staff/officers', ...guard, async (_req, res) => {

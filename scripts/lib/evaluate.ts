@@ -37,6 +37,8 @@ export function labelOf(decision: Decision): string {
 }
 
 export function runCases(engine: Engine, cases: EvalCase[]): CaseResult[] {
+  // Warm the JIT first, so latency percentiles describe a running server, not a cold start.
+  for (const c of cases.slice(0, 100)) engine.run({ text: c.text, conversation: { locale: null, lastTopicId: null, pendingChoices: [] } });
   return cases.map((c) => {
     const start = performance.now();
     const { decision, trace } = engine.run({ text: c.text, conversation: { locale: null, lastTopicId: null, pendingChoices: [] } });

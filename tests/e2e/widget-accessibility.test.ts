@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, DESKTOP, hasBrowser, PHONE } from './support/browser.ts';
 import { WidgetPage } from './support/widget-page.ts';
+import { useWidgetSession } from './support/widget-session.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -29,25 +29,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasBrowser)(browserSuite('the widget for keyboard and screen-reader users'), () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const session = useWidgetSession(DESKTOP);
 
   async function openDemo(options = DESKTOP) {
-    context = await browser.newContext(options);
+    const context = await session.newContext(options);
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     return { widget: new WidgetPage(page), page };
   }
 
@@ -118,7 +105,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget for keyboard and screen-re
       const send = await widget.page.getByRole('button', { name: 'Kirim' }).boundingBox();
       expect(send!.x + send!.width).toBeLessThanOrEqual(viewport.width);
       expect(send!.y + send!.height).toBeLessThanOrEqual(viewport.height);
-      await context.close();
+      await session.context.close();
     }
   });
 

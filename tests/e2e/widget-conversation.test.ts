@@ -1,30 +1,16 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE, watchErrors } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, DESKTOP, hasBrowser, PHONE, watchErrors } from './support/browser.ts';
 import { WidgetPage } from './support/widget-page.ts';
+import { useWidgetSession } from './support/widget-session.ts';
 
 describe.skipIf(!hasBrowser)(browserSuite('the citizen widget on the demo page'), () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const session = useWidgetSession(PHONE);
 
   async function openDemo(options = PHONE) {
-    context = await browser.newContext(options);
+    const context = await session.newContext(options);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     return { widget: new WidgetPage(page), page, errors };
   }
 
@@ -49,13 +35,13 @@ describe.skipIf(!hasBrowser)(browserSuite('the citizen widget on the demo page')
   });
 
   it('over a slow 3G link the widget arrives compressed under 20 KB, after the page, and answers', async () => {
-    context = await browser.newContext(PHONE);
+    const context = await session.newContext(PHONE);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     // Chrome DevTools' "Slow 3G" profile: 400 ms round trips, about 50 KB/s each way.
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 51_200, uploadThroughput: 51_200 });
-    await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${session.server.url}/`, { waitUntil: 'domcontentloaded' });
     const widget = new WidgetPage(page);
     await widget.launcher().waitFor();
 
@@ -201,7 +187,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the citizen widget on the demo page')
     await expect.poll(() => widget.status.innerText()).toContain('Jawaban ini akan kami perbaiki');
     expect(await widget.chips.allInnerTexts()).toEqual(['Bicara dengan petugas']);
     const id = await widget.conversationId();
-    const history = await (await fetch(`${server.url}/api/chat/${id}/messages`)).json();
+    const history = await (await fetch(`${session.server.url}/api/chat/${id}/messages`)).json();
     const messageId = Number(await answer.getAttribute('data-message-id'));
     expect(history.messages.find((m: { id: number }) => m.id === messageId)).toMatchObject({ author: 'bot', rating: 'down' });
 

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createStaff } from '../helpers/staff-session.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { browserSuite, DESKTOP, hasBrowser, launchBrowser } from './support/browser.ts';
+import { browserSuite, DESKTOP, hasBrowser } from './support/browser.ts';
 import { WidgetPage } from './support/widget-page.ts';
+import { useWidgetSession } from './support/widget-session.ts';
 
 const TICKET = { number: 'LYN-7K2Q9', status: 'waiting', queuePosition: 2, officersOnline: 1 };
 
@@ -27,23 +27,10 @@ async function handoffTurns(route: Route): Promise<void> {
 }
 
 describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an officer'), () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const session = useWidgetSession(DESKTOP);
 
   async function openWithStream(events: [string, unknown][]): Promise<{ widget: WidgetPage; page: Page; streamed: () => number }> {
-    context = await browser.newContext(DESKTOP);
+    const context = await session.newContext(DESKTOP);
     const page = await context.newPage();
     let streamed = 0;
     // Keeps a hand on every EventSource the widget opens, to check that it closes them.
@@ -62,7 +49,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
       streamed += 1;
       return route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: stream(events) });
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     const widget = new WidgetPage(page);
     await widget.open();
     return { widget, page, streamed: () => streamed };
@@ -119,10 +106,10 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
   });
 
   it('an officer’s reply reaches the citizen live during a handoff, and the ticket comes back after a reload', async () => {
-    const officer = await createStaff(server.url, 'officer');
-    context = await browser.newContext(DESKTOP);
+    const officer = await createStaff(session.server.url, 'officer');
+    const context = await session.newContext(DESKTOP);
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     const widget = new WidgetPage(page);
     await widget.open();
     const answered = await widget.ask('saya mau bicara dengan petugas');

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { browserSuite, DESKTOP, hasBrowser, launchBrowser, PHONE } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, DESKTOP, hasBrowser, PHONE } from './support/browser.ts';
 import { WidgetPage } from './support/widget-page.ts';
+import { useWidgetSession } from './support/widget-session.ts';
 
 interface HistoryMessage {
   id: number;
@@ -11,30 +10,17 @@ interface HistoryMessage {
 }
 
 describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const session = useWidgetSession(PHONE);
 
   async function openDemo(options = PHONE) {
-    context = await browser.newContext(options);
+    const context = await session.newContext(options);
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     return { widget: new WidgetPage(page), page };
   }
 
   async function history(conversationId: string | null): Promise<HistoryMessage[]> {
-    const response = await fetch(`${server.url}/api/chat/${conversationId}/messages`);
+    const response = await fetch(`${session.server.url}/api/chat/${conversationId}/messages`);
     return (await response.json()).messages;
   }
 
@@ -63,7 +49,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     await widget.botAnswers.last().waitFor();
     const id = await widget.conversationId();
 
-    await context.setOffline(true);
+    await session.context.setOffline(true);
     await widget.input().fill('syarat bikin ktp pertama kali');
     await widget.input().press('Enter');
     const pending = widget.citizenMessages.last();
@@ -72,7 +58,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem('layani:outbox') ?? '[]').length)).toBe(1);
 
     const delivered = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.status() === 200);
-    await context.setOffline(false);
+    await session.context.setOffline(false);
     await delivered;
     await expect.poll(() => widget.botAnswers.count()).toBe(2);
     expect(await pending.innerText()).not.toContain('Menunggu koneksi');

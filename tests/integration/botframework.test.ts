@@ -55,3 +55,19 @@ it('returns replies in the HTTP response when the channel asks for expectReplies
   expect(body.activities[0].channelData.outcome.action).toBe('fallback');
   expect(body.activities[0].suggestedActions).toBeDefined();
 });
+
+it('refuses, without an app id, an activity whose serviceUrl is not local, so the server cannot be made to post elsewhere', async () => {
+  const res = await fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...activity('halo', 'act-3'), serviceUrl: 'http://10.0.0.5/internal-admin' }),
+  });
+  expect(res.status).toBe(403);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/MICROSOFT_APP_ID/);
+  expect(connector.calls.some((c) => c.url.includes('act-3'))).toBe(false);
+});
+
+it('answers 400 with a JSON message for a body that is not an activity', async () => {
+  const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(res.status).toBe(400);
+});

@@ -44,6 +44,18 @@ describe('POST /api/chat', () => {
     expect(res.replies[0].text).toBe(server.engine.topic('ktp.fee')!.content.en.answer);
   });
 
+  it('does not count emoji or a bare "?" as questions it failed, so they never call an officer', async () => {
+    for (const text of ['👍', '🙏', '?']) {
+      const res = await chat(server, 'emoji-1', text);
+      expect(res.outcome.action).toBe('smalltalk');
+    }
+  });
+
+  it('does not read the NIK placeholder as a question about NIKs', async () => {
+    const res = await chat(server, 'nik-1', 'ktp saya hilang, nik 3201123456789012');
+    expect(res.outcome).toMatchObject({ action: 'answer', faqId: 'ktp.lost' });
+  });
+
   it('greets back as smalltalk', async () => {
     const res = await chat(server, 'hi-1', 'halo selamat pagi');
     expect(res.outcome).toMatchObject({ action: 'smalltalk', intent: 'greeting', faqId: null });

@@ -9,6 +9,11 @@ describe('maskPersonalData', () => {
     ['wa +62 812-3456-7890 ya', 'wa [PHONE] ya'],
     ['email siti.aminah@mail.co.id', 'email [EMAIL]'],
     ['rekening 1234567890123', 'rekening [NUMBER]'],
+    ['nik 3201  1234  5678  9012', 'nik [NIK]'],
+    ['nik 3201 - 1234 - 5678 - 9012', 'nik [NIK]'],
+    ['nik 3201/1234/5678/9012', 'nik [NIK]'],
+    ['nik ３２０１１２３４５６７８９０１２', 'nik [NIK]'],
+    ['hp 0812 - 3456 - 7890', 'hp [PHONE]'],
   ])('masks personal data in %j', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
   });

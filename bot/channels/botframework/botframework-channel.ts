@@ -22,7 +22,7 @@ export interface BotFrameworkSettings {
 /**
  * The Bot Framework channel (`/api/messages`): the only module that imports botbuilder, so moving
  * to the Microsoft 365 Agents SDK replaces this folder and nothing else. Without an app id the
- * adapter runs unauthenticated, for the Emulator and local tests.
+ * adapter runs unauthenticated for the Emulator and local tests, and then serves only local callers.
  */
 export function botFrameworkRoutes(runtime: ConversationRuntime, settings: BotFrameworkSettings, logger: Logger): Router {
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -39,9 +39,36 @@ export function botFrameworkRoutes(runtime: ConversationRuntime, settings: BotFr
 
   const router = Router();
   router.post('/api/messages', async (req, res) => {
+    const body = req.body as { type?: unknown; serviceUrl?: unknown } | undefined;
+    if (typeof body?.type !== 'string') {
+      res.status(400).json({ error: { code: 'bad_request', message: 'Send a Bot Framework activity: a JSON object with a "type".' } });
+      return;
+    }
+    // Without an app id nothing is authenticated, so only a local caller (the Emulator) with a local
+    // serviceUrl is served: otherwise anyone could make the server post to an address of their choice.
+    if (!settings.appId && !(isLoopback(req.socket.remoteAddress) && isLoopbackUrl(body.serviceUrl))) {
+      res.status(403).json({
+        error: { code: 'forbidden', message: 'Bot Framework is not configured: set MICROSOFT_APP_ID (and its password) to accept channel traffic.' },
+      });
+      return;
+    }
     await adapter.process(req, res, (context) => handleActivity(context, runtime));
   });
   return router;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && /^(127\.|::1$|::ffff:127\.)/.test(address);
+}
+
+function isLoopbackUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || isLoopback(host);
+  } catch {
+    return false;
+  }
 }
 
 async function handleActivity(context: TurnContext, runtime: ConversationRuntime): Promise<void> {

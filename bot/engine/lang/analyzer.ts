@@ -71,7 +71,7 @@ export class Analyzer {
     this.fuzzy.clear();
     const candidates = new Set([...words, ...this.concepts.keys()]);
     for (const w of candidates) {
-      if (w.length < 5 || this.stopwords.has(w) || /\d/.test(w)) continue;
+      if (w.length < 4 || this.stopwords.has(w) || /\d/.test(w)) continue;
       for (const variant of [w, ...deletions(w)]) this.fuzzy.set(variant, [...(this.fuzzy.get(variant) ?? []), w]);
     }
     this.cache.clear();
@@ -168,9 +168,10 @@ export class Analyzer {
     if (english !== word && this.englishRoots.has(english)) return english;
     for (const root of roots) if (this.roots.has(root)) return root;
     if (this.roots.has(stem)) return stem;
-    if (allowFuzzy && word.length >= 5 && !this.everyday.has(word)) {
+    if (allowFuzzy && word.length >= 4 && !this.everyday.has(word)) {
+      // Four-letter words only by swapping two neighbours ("mcuh"): any other edit makes a real word.
       const match = this.closest(word);
-      if (match) return this.resolve(match, false);
+      if (match && (word.length >= 5 || isTransposition(word, match))) return this.resolve(match, false);
     }
     return stem;
   }
@@ -211,6 +212,10 @@ export class Analyzer {
 /** Only plain ASCII words that Porter's rules change, so Javanese and Sundanese affixes are left alone. */
 function englishStem(word: string): string {
   return /^[a-z]{4,}$/.test(word) ? englishStemmer.stem(word) : word;
+}
+
+function isTransposition(a: string, b: string): boolean {
+  return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
 }
 
 /** Optimal-string-alignment distance ≤ 1: one insertion, deletion, substitution or adjacent swap. */

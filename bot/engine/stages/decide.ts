@@ -22,7 +22,7 @@ export interface DecideInput {
 const SMALLTALK: readonly string[] = ['greeting', 'thanks', 'goodbye', 'help', 'affirm', 'deny'];
 /** Requests for a person, or to leave one, are short; long stories are questions or complaints. */
 const REQUEST_MAX_TOKENS = 12;
-const SMALLTALK_MAX_TOKENS = 8;
+const SMALLTALK_MAX_TOKENS = 10;
 
 /** Pure: the whole answer / clarify / fall back policy, table-testable. */
 export function decide(x: DecideInput, t: Thresholds): Decision {
@@ -38,13 +38,22 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
   const intent = conversationalIntent(x, confidence, t);
   if (intent) return intent;
 
+  // Nothing to look up: an emoji, "?", "..." or a bare number outside a choice. Not a question we
+  // failed, so not a fallback (two of those would call an officer): ask for the question instead.
+  if (x.termCount === 0 && x.intent.intent === FAQ_LABEL && (!x.intent.runnerUp || x.intent.runnerUp.confidence < 0.1)) {
+    return { action: 'smalltalk', intent: 'affirm', confidence: 0 };
+  }
+  if (!top && x.termCount === 0) return { action: 'smalltalk', intent: 'affirm', confidence: 0 };
   if (!top) return { action: 'fallback', confidence: 0, bestGuess: null };
   const margin = confidence - (second?.score ?? 0);
   if (confidence >= t.answer && margin >= t.margin) {
     return { action: 'answer', topicId: top.topicId, confidence, via: x.followUp ? 'follow-up' : 'retrieval' };
   }
-  if (confidence >= t.clarify) {
-    const floor = Math.max(t.clarify, confidence - 0.2);
+  // Every word of the message is one the knowledge base uses ("ktp", "bansos"): too vague to
+  // answer, but clearly about us, so offer the likeliest topics instead of "I don't know".
+  const vagueButOurs = top.coverage >= 0.99 && x.termCount <= 2;
+  if (confidence >= t.clarify || vagueButOurs) {
+    const floor = vagueButOurs ? 0 : Math.max(t.clarify, confidence - 0.2);
     const topicIds = x.candidates.filter((c) => c.score >= floor).slice(0, 3).map((c) => c.topicId);
     return { action: 'clarify', topicIds, confidence };
   }
@@ -61,11 +70,13 @@ function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds)
   // A very short message with nothing the knowledge base answers well ("punten", "operator") is
   // read by its most likely conversational intent even when "faq" edges it out.
   const terse = x.termCount === 0 || (x.tokenCount <= 3 && confidence < t.answer);
-  const guess = x.intent.intent === FAQ_LABEL && terse && x.intent.runnerUp && x.intent.runnerUp.confidence >= 0.25 ? x.intent.runnerUp : x.intent;
+  const runnerUpFloor = x.termCount === 0 ? 0.1 : 0.25;
+  const guess = x.intent.intent === FAQ_LABEL && terse && x.intent.runnerUp && x.intent.runnerUp.confidence >= runnerUpFloor ? x.intent.runnerUp : x.intent;
   const { intent: label, confidence: p } = guess;
   if (label === FAQ_LABEL) return null;
   const noAnswer = confidence < t.clarify;
-  const weakAnswer = confidence < t.answer || (p >= 0.95 && confidence < 0.8);
+  // "makasih, jelas pisan" matches one word of some phrasing; a sure intent in a short message wins.
+  const weakAnswer = confidence < t.answer || (p >= 0.95 && x.termCount <= 2);
   switch (label) {
     case 'handoff':
     case 'back-to-bot': {
@@ -75,7 +86,7 @@ function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds)
       return label === 'handoff' ? { action: 'handoff', reason: 'requested', confidence: p } : { action: 'back-to-bot', confidence: p };
     }
     case 'complaint':
-      if ((p >= 0.9 && confidence < 0.6) || (p >= 0.8 && confidence < t.answer + 0.15) || (p >= 0.5 && noAnswer)) {
+      if ((p >= 0.98 && confidence < 0.97) || (p >= 0.8 && confidence < t.answer + 0.2) || (p >= 0.5 && noAnswer)) {
         return { action: 'handoff', reason: 'complaint', confidence: p };
       }
       return null;

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../storage/staff-ports.ts';
-import { badRequest } from '../app-error.ts';
-import { actorOf, issuesOf, type ConsoleDeps } from './console-deps.ts';
+import { actorOf, type ConsoleDeps } from './console-deps.ts';
+import { parseInput } from '../parse-input.ts';
 
 const userChanges = z
   .object({ name: z.string().max(100).optional(), role: z.enum(STAFF_ROLES).optional(), disabled: z.boolean().optional() })
@@ -15,14 +15,6 @@ const auditQuery = z.object({
   beforeId: z.coerce.number().int().positive().optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = issuesOf(parsed.error);
-    throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
-  }
-  return parsed.data;
-}
 
 /** Admin only: staff accounts, the audit log and the bot's tunable settings. */
 export function adminRoutes(d: ConsoleDeps): Router {
@@ -33,15 +25,15 @@ export function adminRoutes(d: ConsoleDeps): Router {
     res.json({ users: await d.staffAdmin.list() });
   });
   router.patch('/api/staff/users/:id', admin, async (req, res) => {
-    res.json({ user: await d.staffAdmin.update(actorOf(req), String(req.params.id), parse(userChanges, req.body)) });
+    res.json({ user: await d.staffAdmin.update(actorOf(req), String(req.params.id), parseInput(userChanges, req.body)) });
   });
   router.post('/api/staff/users/:id/password', admin, async (req, res) => {
-    await d.staffAdmin.resetPassword(actorOf(req), String(req.params.id), parse(passwordBody, req.body).password);
+    await d.staffAdmin.resetPassword(actorOf(req), String(req.params.id), parseInput(passwordBody, req.body).password);
     res.status(204).end();
   });
 
   router.get('/api/staff/audit', admin, async (req, res) => {
-    const q = parse(auditQuery, req.query);
+    const q = parseInput(auditQuery, req.query);
     res.json({ records: await d.storage.audit.list({ ...q, limit: q.limit ?? 100 }) });
   });
 

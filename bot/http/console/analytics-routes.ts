@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { analyticsCsv, buildAnalytics } from '../../console/analytics-report.ts';
 import { LOCALES } from '../../domain.ts';
 import { badRequest } from '../app-error.ts';
-import { issuesOf, type ConsoleDeps } from './console-deps.ts';
+import { type ConsoleDeps } from './console-deps.ts';
+import { parseInput } from '../parse-input.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-23');
 const querySchema = z.object({
@@ -27,10 +28,9 @@ function range(q: z.infer<typeof querySchema>) {
 export function analyticsRoutes(d: ConsoleDeps): Router {
   const router = Router();
   router.get('/api/staff/analytics', d.requireRole('editor'), async (req, res) => {
-    const parsed = querySchema.safeParse(req.query);
-    if (!parsed.success) throw badRequest(issuesOf(parsed.error).map((i) => `${i.field}: ${i.message}`).join('; '));
-    const report = await buildAnalytics(d.storage, d.engine, () => d.review.groups('frequent'), range(parsed.data));
-    if (parsed.data.format === 'csv') {
+    const query = parseInput(querySchema, req.query);
+    const report = await buildAnalytics(d.storage, d.engine, () => d.review.groups('frequent'), range(query));
+    if (query.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`layani-analytics-${report.from}-${report.to}.csv`).send(analyticsCsv(report));
     } else res.json(report);
   });

@@ -30,7 +30,3 @@ export function actorOf(req: Request): Actor {
   return { id: req.staff.id, email: req.staff.email };
 }
 
-/** Zod issues as the API's 400 details: one {field, message} per problem. */
-export function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }));
-}

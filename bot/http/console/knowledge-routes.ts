@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { toCsv, toJson } from '../../console/knowledge-transfer.ts';
 import { LOCALES } from '../../domain.ts';
 import { renderReply } from '../../runtime/render-reply.ts';
-import { badRequest } from '../app-error.ts';
-import { actorOf, issuesOf, type ConsoleDeps } from './console-deps.ts';
+import { actorOf, type ConsoleDeps } from './console-deps.ts';
+import { parseInput } from '../parse-input.ts';
 
 const filterSchema = z.object({
   q: z.string().max(200).optional(),
@@ -17,14 +17,6 @@ const publishSchema = z.object({ message: z.string().max(300).optional(), topicI
 const trySchema = z.object({ text: z.string().trim().min(1).max(1000), locale: z.enum(LOCALES).optional(), drafts: z.boolean().optional() });
 const revisionId = z.coerce.number().int().positive();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = issuesOf(parsed.error);
-    throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
-  }
-  return parsed.data;
-}
 
 /** Knowledge-base curation: entries and drafts, publishing, revisions, export and "try it". */
 export function knowledgeRoutes(d: ConsoleDeps): Router {
@@ -33,7 +25,7 @@ export function knowledgeRoutes(d: ConsoleDeps): Router {
   const write = d.requireRole('editor');
 
   router.get('/api/staff/kb/entries', read, async (req, res) => {
-    res.json({ entries: await d.editor.listEntries(parse(filterSchema, req.query)) });
+    res.json({ entries: await d.editor.listEntries(parseInput(filterSchema, req.query)) });
   });
   router.post('/api/staff/kb/entries', write, async (req, res) => {
     const id = typeof req.body?.id === 'string' ? req.body.id : '';
@@ -54,16 +46,16 @@ export function knowledgeRoutes(d: ConsoleDeps): Router {
   });
 
   router.post('/api/staff/kb/publish', write, async (req, res) => {
-    res.json(await d.publisher.publishDrafts(actorOf(req), parse(publishSchema, req.body ?? {})));
+    res.json(await d.publisher.publishDrafts(actorOf(req), parseInput(publishSchema, req.body ?? {})));
   });
   router.get('/api/staff/kb/revisions', read, async (_req, res) => {
     res.json({ revisions: await d.storage.revisions.listRevisions(200) });
   });
   router.get('/api/staff/kb/revisions/:id', read, async (req, res) => {
-    res.json(await d.editor.revisionDetail(parse(revisionId, req.params.id)));
+    res.json(await d.editor.revisionDetail(parseInput(revisionId, req.params.id)));
   });
   router.post('/api/staff/kb/revisions/:id/rollback', write, async (req, res) => {
-    res.json(await d.publisher.rollback(actorOf(req), parse(revisionId, req.params.id)));
+    res.json(await d.publisher.rollback(actorOf(req), parseInput(revisionId, req.params.id)));
   });
 
   router.get('/api/staff/kb/export', read, async (req, res) => {
@@ -77,7 +69,7 @@ export function knowledgeRoutes(d: ConsoleDeps): Router {
   });
 
   router.post('/api/staff/try', read, async (req, res) => {
-    const { text, locale, drafts } = parse(trySchema, req.body);
+    const { text, locale, drafts } = parseInput(trySchema, req.body);
     const engine = drafts ? d.engine.withTopics(await d.editor.previewTopics()) : d.engine;
     const { decision, trace } = engine.run({ text, locale, conversation: { locale: locale ?? null, lastTopicId: null, pendingChoices: [] } });
     const replies = renderReply(decision, trace.locale, d.translate, (id) => engine.topic(id));

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { LOCALES } from '../../domain.ts';
-import { badRequest } from '../app-error.ts';
-import { actorOf, issuesOf, type ConsoleDeps } from './console-deps.ts';
+import { actorOf, type ConsoleDeps } from './console-deps.ts';
+import { parseInput } from '../parse-input.ts';
 
 const ids = z.array(z.number().int().positive()).min(1).max(2000);
 const actionSchema = z.discriminatedUnion('action', [
@@ -28,13 +28,8 @@ export function reviewRoutes(d: ConsoleDeps): Router {
   });
 
   router.post('/api/staff/unanswered/actions', editor, async (req, res) => {
-    const parsed = actionSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
-      throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
-    }
+    const a = parseInput(actionSchema, req.body);
     const actor = actorOf(req);
-    const a = parsed.data;
     switch (a.action) {
       case 'add-variants':
         return void res.json(await d.review.addVariants(actor, a.ids, a.topicId, a.phrasings));

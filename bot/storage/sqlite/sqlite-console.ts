@@ -72,14 +72,17 @@ export function sqliteUnansweredReviewStore(db: Db): UnansweredReviewStore {
   });
   return {
     async listOpen(limit) {
-      // A clarify counts only while nobody picked a choice: drop it once the conversation's next bot reply answered.
+      // A clarify counts only while nobody picked a choice: drop it once the conversation's next bot
+      // reply after the clarify itself answered. (Timestamps can tie within a turn, so the clarify's
+      // own reply is skipped by its action, not by time.)
       const rows = db
         .prepare(
           `SELECT u.* FROM unanswered u LEFT JOIN unanswered_resolutions r ON r.unanswered_id = u.id
            WHERE r.unanswered_id IS NULL
              AND NOT (u.reason = 'clarify' AND COALESCE((
                SELECT json_extract(m.outcome, '$.action') FROM messages m
-               WHERE m.conversation_id = u.conversation_id AND m.author = 'bot' AND m.created_at > u.created_at
+               WHERE m.conversation_id = u.conversation_id AND m.author = 'bot' AND m.created_at >= u.created_at
+                 AND COALESCE(json_extract(m.outcome, '$.action'), '') <> 'clarify'
                ORDER BY m.id LIMIT 1), '') = 'answer')
            ORDER BY u.id DESC LIMIT ?`,
         )
