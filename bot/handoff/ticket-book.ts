@@ -10,6 +10,11 @@ import type { NewTicket, NewTicketEvent, Ticket, TicketEventType } from './ticke
 /** A ticket as officers see it in the queue and the detail view. */
 export interface TicketView {
   number: string;
+  /**
+   * The conversation the ticket belongs to, for the staff channel endpoints (delivery status, the
+   * WhatsApp service window, failed deliveries). Staff-only: it can be a WhatsApp phone number.
+   */
+  conversationId: string;
   status: Ticket['status'];
   kind: Ticket['kind'];
   reason: Ticket['reason'];
@@ -93,6 +98,7 @@ export class TicketBook {
     const officerAt = ticket.lastOfficerMessageAt ? Date.parse(ticket.lastOfficerMessageAt) : 0;
     return {
       number: ticket.number,
+      conversationId: ticket.conversationId,
       status: ticket.status,
       kind: ticket.kind,
       reason: ticket.reason,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, openBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { ensureConsoleBuilt } from '../helpers/console-build.ts';
+import { loginAsAdmin } from '../helpers/staff-session.ts';
 import { chat, startTestServer, TEST_ADMIN, type TestServer } from '../helpers/test-server.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -42,6 +43,13 @@ describe.skipIf(!hasChromium)('staff console accessibility and layout', () => {
     await ensureConsoleBuilt();
     server = await startTestServer();
     for (const q of ['cara perpanjang paspor yang habis', 'cara perpanjang paspor yang habis', 'How do I renew my passport abroad?', 'KTP saya hilang']) await chat(server, `a11y-${Math.random()}`, q);
+    // The inbox: one ticket waiting, one the admin holds (so the reply box, notes and actions are checked too).
+    await chat(server, 'a11y-handoff-1', 'saya mau bicara dengan petugas');
+    const held = ((await chat(server, 'a11y-handoff-2', 'I want to talk to an officer')).ticket as { number: string }).number;
+    const admin = await loginAsAdmin(server.url);
+    await admin.request('POST', `/api/staff/tickets/${held}/claim`);
+    await admin.request('POST', `/api/staff/tickets/${held}/notes`, { text: 'Asked about a damaged KTP.' });
+    VIEWS.push({ path: '/inbox', ready: '.queue-item', name: 'inbox' }, { path: `/inbox/${held}`, ready: '#reply-text', name: 'inbox-ticket' });
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {

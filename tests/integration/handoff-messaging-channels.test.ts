@@ -76,4 +76,15 @@ describe('an officer’s reply reaches the citizen’s own messaging channel', (
     expect(detail.ticket).toMatchObject({ kind: 'complaint', channel: 'whatsapp' });
     expect(detail.transcript.some((m) => m.author === 'officer' && !('pending' in m))).toBe(true);
   });
+
+  it('on WhatsApp: the ticket names its conversation, so the console can ask whether the 24-hour window is still open', async () => {
+    const waId = '6281200007003';
+    await rig.graph.postWebhook(rig.whatsappWebhook, textMessage({ from: waId, text: 'tolong sambungkan ke petugas', at: new Date(Date.now() - 25 * 3_600_000) }).payload);
+    await rig.graph.waitFor(() => rig.graph.deliveredTo(waId).length >= 1, 'the ticket message');
+    const tickets = (await officer.request('GET', '/api/staff/tickets?status=waiting')).body.tickets as { conversationId: string; channel: string }[];
+    const ticket = tickets.find((t) => t.conversationId === `wa:${waId}`);
+    expect(ticket?.channel).toBe('whatsapp');
+    const status = await officer.request('GET', `/api/staff/channels/conversations/${encodeURIComponent(ticket!.conversationId)}`);
+    expect(status.body.serviceWindow).toMatchObject({ open: false, outsideWindowSends: 'template' });
+  });
 });

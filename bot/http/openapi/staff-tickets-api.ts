@@ -119,6 +119,10 @@ export const staffTicketsApi: OpenApiFragment = {
       type: 'object',
       properties: {
         number: { type: 'string' },
+        conversationId: {
+          type: 'string',
+          description: 'For the staff channel endpoints (delivery status, WhatsApp window, failed deliveries). A WhatsApp id carries the phone number: staff-only.',
+        },
         status: { enum: ['waiting', 'assigned', 'resolved', 'closed'] },
         kind: { enum: ['complaint', 'assistance'] },
         reason: { enum: ['requested', 'complaint', 'repeated-fallback'] },

@@ -58,4 +58,6 @@ export const can = {
   editKnowledge: (u: StaffUser | null) => u?.role === 'admin' || u?.role === 'editor',
   review: (u: StaffUser | null) => u?.role === 'admin' || u?.role === 'editor',
   admin: (u: StaffUser | null) => u?.role === 'admin',
+  /** The officers' inbox: officers, and admins who supervise the queue. */
+  handleTickets: (u: StaffUser | null) => u?.role === 'admin' || u?.role === 'officer',
 };

@@ -1,10 +1,12 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import i18next from 'i18next';
 import { api, can, setCsrfToken, whenSignedOut, type StaffUser } from './api.ts';
 import { language, t } from './i18n.ts';
 import { languageSwitch } from './lang-switch.ts';
-import { interceptLinks, navigate, parseRoute, type Route } from './router.ts';
+import { liveQueue } from './live-queue.ts';
+import { BASE, interceptLinks, navigate, parseRoute, type Route } from './router.ts';
 import './views/login-view.ts';
+import './views/inbox-view.ts';
 import './views/kb-list-view.ts';
 import './views/entry-view.ts';
 import './views/revisions-view.ts';
@@ -20,6 +22,7 @@ interface NavItem {
   path: string;
   label: string;
   visible: boolean;
+  badge?: TemplateResult | typeof nothing;
 }
 
 /** The console's frame: sign-in gate, navigation by role, language switch, and the current view. */
@@ -29,6 +32,7 @@ class LayaniConsole extends LitElement {
   declare route: Route;
   declare ready: boolean;
   declare navOpen: boolean;
+  private releaseLive: (() => void) | null = null;
 
   constructor() {
     super();
@@ -51,6 +55,7 @@ class LayaniConsole extends LitElement {
     });
     i18next.on('languageChanged', () => this.requestUpdate());
     whenSignedOut(() => (this.user = null));
+    liveQueue.on('counts', () => this.requestUpdate());
     void this.loadSession();
   }
 
@@ -70,9 +75,34 @@ class LayaniConsole extends LitElement {
     this.user = null;
   }
 
+  /** Officers start in their inbox; everyone else in the knowledge base. */
+  private landing(): string {
+    return this.user?.role === 'officer' ? '/inbox' : '/kb';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (this.user && this.route.name === 'home') {
+      history.replaceState(null, '', `${BASE}${this.landing()}`);
+      this.route = parseRoute(location.pathname);
+    }
+    if (changed.has('user')) {
+      // An officer's session keeps the live queue open: counts in the navigation, presence for citizens.
+      this.releaseLive?.();
+      this.releaseLive = this.user?.role === 'officer' ? liveQueue.acquire() : null;
+    }
+  }
+
+  private inboxBadge() {
+    const c = liveQueue.counts;
+    if (!c) return nothing;
+    return html`<span class=${c.escalated > 0 ? 'nav-count alert' : 'nav-count'}>${c.waiting}<span class="sr-only">
+      ${t('inbox.navWaiting', { count: c.waiting })}${c.escalated > 0 ? `, ${t('inbox.navEscalated', { count: c.escalated })}` : ''}</span></span>`;
+  }
+
   private nav(): NavItem[] {
     const u = this.user;
     return [
+      { route: 'inbox', path: '/inbox', label: t('nav.inbox'), visible: can.handleTickets(u), badge: this.inboxBadge() },
       { route: 'kb', path: '/kb', label: t('nav.kb'), visible: true },
       { route: 'unanswered', path: '/unanswered', label: t('nav.unanswered'), visible: can.review(u) },
       { route: 'try', path: '/try', label: t('nav.try'), visible: true },
@@ -93,16 +123,16 @@ class LayaniConsole extends LitElement {
     const lang = language();
     if (!this.ready) return html`<p class="boot" role="status">${t('common.loading')}</p>`;
     if (!this.user) {
-      return html`<login-view .lang=${lang} @signed-in=${(e: CustomEvent<StaffUser>) => ((this.user = e.detail), navigate(location.pathname.replace(/^\/console/, '') || '/kb'))}>
+      return html`<login-view .lang=${lang} @signed-in=${(e: CustomEvent<StaffUser>) => ((this.user = e.detail), navigate(location.pathname.replace(/^\/console/, '') || '/'))}>
 </login-view>`;
     }
     return html`
       <a class="skip-link" href="#main">${t('common.skip')}</a>
       <header class="topbar">
         <button type="button" class="nav-toggle" aria-expanded=${this.navOpen ? 'true' : 'false'} aria-controls="sidenav" @click=${() => (this.navOpen = !this.navOpen)}>
-          <span aria-hidden="true">☰</span><span class="sr-only">${t('nav.menu')}</span>
+          <span aria-hidden="true">☰</span><span class="sr-only">${t('nav.menu')}</span>${this.user.role === 'officer' ? this.inboxBadge() : nothing}
         </button>
-        <a class="brand" href="/console/kb"><span class="brand-mark" aria-hidden="true">L</span> Layani <span class="brand-sub">${t('app.subtitle')}</span></a>
+        <a class="brand" href="/console/"><span class="brand-mark" aria-hidden="true">L</span> Layani <span class="brand-sub">${t('app.subtitle')}</span></a>
         <div class="topbar-end">
           ${languageSwitch()}
           <span class="who"><span class="who-name">${this.user.name}</span> <span class="role-badge">${t(`roles.${this.user.role}`)}</span></span>
@@ -113,7 +143,7 @@ class LayaniConsole extends LitElement {
         <nav id="sidenav" class=${this.navOpen ? 'sidenav open' : 'sidenav'} aria-label=${t('nav.label')}>
           <ul>
             ${this.nav().map(
-              (item) => html`<li><a href="/console${item.path}" aria-current=${this.isCurrent(item) ? 'page' : nothing}>${item.label}</a></li>`,
+              (item) => html`<li><a href="/console${item.path}" aria-current=${this.isCurrent(item) ? 'page' : nothing}><span>${item.label}</span>${item.badge ?? nothing}</a></li>`,
             )}
           </ul>
         </nav>
@@ -126,6 +156,8 @@ class LayaniConsole extends LitElement {
     const u = this.user;
     const p = this.route.param;
     switch (this.route.name) {
+      case 'inbox':
+        return can.handleTickets(u) ? html`<inbox-view .user=${u} .lang=${lang} .param=${p}></inbox-view>` : this.forbidden();
       case 'entry':
         return html`<entry-view .user=${u} .lang=${lang} .param=${p}></entry-view>`;
       case 'new-entry':

@@ -2,7 +2,8 @@
 export const BASE = '/console';
 
 export interface Route {
-  name: 'kb' | 'entry' | 'new-entry' | 'revisions' | 'try' | 'unanswered' | 'analytics' | 'users' | 'audit' | 'settings';
+  /** `home` is /console/ itself: the shell sends officers to their inbox and everyone else to the knowledge base. */
+  name: 'home' | 'inbox' | 'kb' | 'entry' | 'new-entry' | 'revisions' | 'try' | 'unanswered' | 'analytics' | 'users' | 'audit' | 'settings';
   param?: string;
 }
 
@@ -11,7 +12,8 @@ export function parseRoute(pathname: string): Route {
   const [first, second] = rest.split('/').filter(Boolean).map(decodeURIComponent);
   if (first === 'kb' && second === 'new') return { name: 'new-entry' };
   if (first === 'kb' && second) return { name: 'entry', param: second };
-  const known: Route['name'][] = ['revisions', 'try', 'unanswered', 'analytics', 'users', 'audit', 'settings'];
+  if (!first) return { name: 'home' };
+  const known: Route['name'][] = ['inbox', 'revisions', 'try', 'unanswered', 'analytics', 'users', 'audit', 'settings'];
   if (known.includes(first as Route['name'])) return { name: first as Route['name'], param: second };
   return { name: 'kb' };
 }

@@ -57,8 +57,9 @@ class UnansweredView extends ConsoleView {
     this.error = this.message = '';
     try {
       await api('POST', '/api/staff/unanswered/actions', { ids: group.ids, ...body });
-      this.message = success;
       await this.load();
+      // Said once the list shows the change, never before it.
+      this.message = success;
       after?.();
     } catch (err) {
       this.error = this.errorText(err);
