@@ -30,6 +30,8 @@ describe('decide', () => {
     ['treats a sure general complaint as a complaint handoff', { intent: { intent: 'complaint', confidence: 0.9 }, candidates: [cand('ktp.fee', 0.45)] }, { action: 'handoff', reason: 'complaint' }],
     ['greets back on a greeting', { intent: { intent: 'greeting', confidence: 0.7 }, termCount: 0, tokenCount: 2 }, { action: 'smalltalk', intent: 'greeting' }],
     ['answers the question after a greeting', { intent: { intent: 'greeting', confidence: 0.7 }, tokenCount: 10, candidates: [cand('ktp.fee', 0.8)] }, { action: 'answer', topicId: 'ktp.fee' }],
+    ['offers choices for one word several topics share, even when one of them leads', { termCount: 1, candidates: [cand('ktp.requirements', 0.6), cand('ktp.lost', 0.2)] }, { action: 'clarify' }],
+    ['answers one word that clearly belongs to one topic', { termCount: 1, candidates: [cand('vaksin.halal-safety', 0.95), cand('vaksin.cost', 0.1)] }, { action: 'answer', topicId: 'vaksin.halal-safety' }],
     ['switches language on a bare request', { locale: { locale: 'jv', reason: 'switch-phrase', switchRequested: true } }, { action: 'language-switch', locale: 'jv' }],
   ];
   for (const [name, over, expected] of table) {

@@ -23,6 +23,8 @@ const SMALLTALK: readonly string[] = ['greeting', 'thanks', 'goodbye', 'help', '
 /** Requests for a person, or to leave one, are short; long stories are questions or complaints. */
 const REQUEST_MAX_TOKENS = 12;
 const SMALLTALK_MAX_TOKENS = 10;
+/** Confidence a one-word message needs to be answered directly rather than clarified. */
+const ONE_WORD_ANSWER = 0.75;
 
 /** Pure: the whole answer / clarify / fall back policy, table-testable. */
 export function decide(x: DecideInput, t: Thresholds): Decision {
@@ -46,12 +48,15 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
   if (!top && x.termCount === 0) return { action: 'smalltalk', intent: 'affirm', confidence: 0 };
   if (!top) return { action: 'fallback', confidence: 0, bestGuess: null };
   const margin = confidence - (second?.score ?? 0);
-  if (confidence >= t.answer && margin >= t.margin) {
+  // One word that several topics share ("ktp", "bansos") is a subject, not a question: offer choices
+  // unless that word clearly belongs to one topic ("halal").
+  const oneSharedWord = x.termCount === 1 && x.candidates.length > 1 && confidence < ONE_WORD_ANSWER;
+  if (confidence >= t.answer && margin >= t.margin && !oneSharedWord) {
     return { action: 'answer', topicId: top.topicId, confidence, via: x.followUp ? 'follow-up' : 'retrieval' };
   }
   // Every word of the message is one the knowledge base uses ("ktp", "bansos"): too vague to
   // answer, but clearly about us, so offer the likeliest topics instead of "I don't know".
-  const vagueButOurs = top.coverage >= 0.99 && x.termCount <= 2;
+  const vagueButOurs = (top.coverage >= 0.99 && x.termCount <= 2) || oneSharedWord;
   if (confidence >= t.clarify || vagueButOurs) {
     const floor = vagueButOurs ? 0 : Math.max(t.clarify, confidence - 0.2);
     const topicIds = x.candidates.filter((c) => c.score >= floor).slice(0, 3).map((c) => c.topicId);
