@@ -1,18 +1,10 @@
-import type { BreakerState, LlmCallOutcome } from '../storage/llm-ports.ts';
+import type { LlmCall } from '../storage/llm-ports.ts';
 import type { LlmFeatures } from './llm-settings.ts';
 import type { PhrasingRequest, UnderstandingRequest } from './prompts.ts';
 import type { Phrasing, Understanding } from './validate-output.ts';
 
 /** What one model call cost and how it ended; recorded for staff analytics. */
-export interface CallReport {
-  model: string;
-  outcome: LlmCallOutcome;
-  latencyMs: number;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  breaker: BreakerState;
-  detail: string | null;
-}
+export type CallReport = Omit<LlmCall, 'purpose' | 'effect' | 'conversationId'>;
 
 /** A checked value, or null when the call failed, was refused, or its output was rejected. */
 export interface Assisted<T> {

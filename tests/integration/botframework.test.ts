@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeConnector } from '../fakes/bot-connector.ts';
+import { messageActivity } from '../fixtures/bot-activity.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
@@ -14,18 +15,7 @@ afterAll(async () => {
 });
 
 function activity(text: string, id: string) {
-  return {
-    type: 'message',
-    id,
-    timestamp: new Date().toISOString(),
-    channelId: 'emulator',
-    serviceUrl: connector.url,
-    from: { id: 'citizen-1', name: 'Warga', role: 'user' },
-    recipient: { id: 'layani-bot', name: 'Layani', role: 'bot' },
-    conversation: { id: 'conv-bf-1' },
-    locale: 'id-ID',
-    text,
-  };
+  return messageActivity({ serviceUrl: connector.url, conversationId: 'conv-bf-1', id, text });
 }
 
 it('answers a real Bot Framework activity on /api/messages by posting the reply to the connector', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSqliteStorage } from '../../bot/storage/sqlite/sqlite-storage.ts';
 import { startFakeConnector } from '../fakes/bot-connector.ts';
+import { messageActivity } from '../fixtures/bot-activity.ts';
 import { newOfficer, sessionAt, ticketDetail } from '../helpers/handoff.ts';
 import type { StaffSession } from '../helpers/staff-session.ts';
 import { chat, startTestServer } from '../helpers/test-server.ts';
@@ -23,19 +24,9 @@ async function botFramework(server: { url: string }, text: string, id: string) {
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id,
-      timestamp: new Date().toISOString(),
-      channelId: 'emulator',
-      serviceUrl: connector.url,
-      from: { id: 'warga-bf', name: 'Warga', role: 'user' },
-      recipient: { id: 'layani-bot', name: 'Layani', role: 'bot' },
-      conversation: { id: 'bf-handoff' },
-      locale: 'id-ID',
-      text,
-      deliveryMode: 'expectReplies',
-    }),
+    body: JSON.stringify(
+      messageActivity({ serviceUrl: connector.url, conversationId: 'bf-handoff', id, text, from: 'warga-bf', extra: { deliveryMode: 'expectReplies' } }),
+    ),
   });
   return (await res.json()) as { activities: { text: string; channelData: { outcome: { action: string }; ticket?: { number: string } } }[] };
 }

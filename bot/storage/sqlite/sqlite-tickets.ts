@@ -47,6 +47,10 @@ const isUniqueViolation = (err: unknown, column: string) =>
 const MAX_NUMBER_DRAWS = 8;
 
 export function sqliteTicketStore(db: Db): TicketStore {
+  const oneTicket = (sql: string, value: string): Ticket | null => {
+    const row = db.prepare(sql).get(value) as Row | undefined;
+    return row ? toTicket(row) : null;
+  };
   const insertEvent = db.prepare(
     `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor, detail, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -89,24 +93,16 @@ export function sqliteTicketStore(db: Db): TicketStore {
       throw new Error('Could not draw an unused ticket number; the number space is nearly full.');
     },
     async findByNumber(number) {
-      const row = db.prepare('SELECT * FROM tickets WHERE number = ?').get(number.toUpperCase()) as Row | undefined;
-      return row ? toTicket(row) : null;
+      return oneTicket('SELECT * FROM tickets WHERE number = ?', number.toUpperCase());
     },
     async findOpenForConversation(conversationId) {
-      const row = db
-        .prepare("SELECT * FROM tickets WHERE conversation_id = ? AND status IN ('waiting', 'assigned')")
-        .get(conversationId) as Row | undefined;
-      return row ? toTicket(row) : null;
+      return oneTicket("SELECT * FROM tickets WHERE conversation_id = ? AND status IN ('waiting', 'assigned')", conversationId);
     },
     async findLatestForConversation(conversationId) {
-      const row = db.prepare('SELECT * FROM tickets WHERE conversation_id = ? ORDER BY id DESC LIMIT 1').get(conversationId) as Row | undefined;
-      return row ? toTicket(row) : null;
+      return oneTicket('SELECT * FROM tickets WHERE conversation_id = ? ORDER BY id DESC LIMIT 1', conversationId);
     },
     async findAwaitingRating(conversationId) {
-      const row = db
-        .prepare('SELECT * FROM tickets WHERE conversation_id = ? AND awaiting_rating = 1 ORDER BY id DESC LIMIT 1')
-        .get(conversationId) as Row | undefined;
-      return row ? toTicket(row) : null;
+      return oneTicket('SELECT * FROM tickets WHERE conversation_id = ? AND awaiting_rating = 1 ORDER BY id DESC LIMIT 1', conversationId);
     },
     async list(filter: TicketFilter) {
       return listTickets(db, filter);
