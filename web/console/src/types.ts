@@ -1,19 +1,10 @@
-export const LOCALES = ['id', 'en', 'jv', 'su'] as const;
-export type Locale = (typeof LOCALES)[number];
+// The console speaks the server's own data types: shared by type-only imports (and the locale list),
+// so the two cannot drift apart. Only plain-data modules are imported here, never server code.
+import type { Locale } from '../../../bot/domain.ts';
+export { LOCALES } from '../../../bot/domain.ts';
+export type { Locale, Topic, TopicContent } from '../../../bot/domain.ts';
+export type { EntryDiff, FieldChange } from '../../../bot/console/topic-diff.ts';
 
-export interface TopicContent {
-  title: string;
-  questions: string[];
-  answer: string;
-}
-export interface Topic {
-  id: string;
-  area: string;
-  sourceUrl: string;
-  lastReviewed: string;
-  reviewBy: string;
-  content: Record<Locale, TopicContent>;
-}
 export interface EntrySummary {
   id: string;
   area: string;
@@ -24,16 +15,6 @@ export interface EntrySummary {
   reviewBy: string;
   updatedAt: string | null;
   problems: number;
-}
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-export interface EntryDiff {
-  topicId: string;
-  change: 'added' | 'removed' | 'changed';
-  fields: FieldChange[];
 }
 export interface RevisionSummary {
   id: number;
