@@ -176,12 +176,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const stop = () =>
     (stopping ??= (async () => {
       // End live streams (they never finish on their own), stop accepting, let in-flight requests,
-      // turns, timers and sends finish, then close the database.
+      // turns, timers, sends and embedding batches finish, then close the database.
       hub.closeAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all([closed, stopSweep(), startupRetry]);
-      await messaging.stop();
+      await Promise.all([messaging.stop(), assist.stop()]);
       storage.close();
       logger.info('stopped');
     })());

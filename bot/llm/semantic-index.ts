@@ -33,6 +33,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export class SemanticIndex {
   private revision: string | null = null;
   private buildingRevision: string | null = null;
+  private building: Promise<void> = Promise.resolve();
+  private stopped = false;
   private vectors: { topicId: string; vector: Float32Array; norm: number }[] = [];
 
   constructor(private readonly deps: SemanticIndexDeps) {}
@@ -45,11 +47,22 @@ export class SemanticIndex {
   refresh(topics: Topic[]): Promise<void> {
     const phrasings = phrasingsOf(topics);
     const revision = sha256(phrasings.map((p) => `${p.topicId}\u0000${p.hash}`).join('\n'));
-    if (revision === this.revision || revision === this.buildingRevision) return Promise.resolve();
+    if (this.stopped || revision === this.revision || revision === this.buildingRevision) return Promise.resolve();
     this.buildingRevision = revision;
-    return this.build(revision, phrasings).finally(() => {
+    const build = this.build(revision, phrasings).finally(() => {
       if (this.buildingRevision === revision) this.buildingRevision = null;
     });
+    this.building = Promise.all([this.building, build.catch(() => undefined)]).then(() => undefined);
+    return build;
+  }
+
+  /**
+   * Starts no new batch and waits for the one in flight to be saved: a vector already paid for is
+   * kept for the next process, and nothing writes to the store after it closes.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.building;
   }
 
   /** Topics nearest to an (already masked) text, best first; null when the index is not ready. */
@@ -77,6 +90,7 @@ export class SemanticIndex {
     const known = new Map((await cache.find(model, hashes)).map((e) => [e.textHash, e.vector]));
     const missing = [...new Map(phrasings.filter((p) => !known.has(p.hash)).map((p) => [p.hash, p.text]))];
     for (let i = 0; i < missing.length; i += BATCH) {
+      if (this.stopped) return;
       const batch = missing.slice(i, i + BATCH);
       const embedded = await this.deps.assistant.embed(batch.map(([, text]) => text), { bulk: true });
       this.deps.onCall('embedding-index', embedded.call, embedded.value ? 'indexed' : 'none');

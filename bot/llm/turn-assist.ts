@@ -60,6 +60,11 @@ export class TurnAssist {
     });
   }
 
+  /** Lets background indexing save what it has embedded; call before the store closes. */
+  stop(): Promise<void> {
+    return this.semantic.stop();
+  }
+
   /** After `engine.run`: for unsure or hard messages, re-run the engine on the model's restatement. */
   async understand(inbound: InboundMessage, input: EngineInput, first: EngineResult): Promise<EngineResult> {
     const { features } = this.deps.assistant;
