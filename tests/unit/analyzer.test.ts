@@ -32,6 +32,14 @@ describe('Analyzer', () => {
     expect(terms('water', 'en')).not.toEqual(terms('after', 'en'));
   });
 
+  it('reads chat spellings that drop vowels ("krtu", "vksin", "ptugas") as the curated word', () => {
+    expect(terms('krtu', 'id')).toEqual(terms('kartu', 'id'));
+    expect(terms('vksin')).toEqual(terms('vaksin'));
+    expect(terms('ptugas')).toEqual(terms('petugas'));
+    // Only vowels may be missing: a different consonant is a different word.
+    expect(terms('krtp')).not.toEqual(terms('kartu'));
+  });
+
   it('reads chat reduplication "jadi2" as "jadi"', () => {
     expect(terms('anak2')).toEqual(terms('anak'));
   });

@@ -22,6 +22,8 @@ export class Analyzer {
   /** English stems of curated words the Indonesian stemmer leaves alone. */
   private englishRoots = new Set<string>();
   private readonly fuzzy = new Map<string, string[]>();
+  /** Curated words by their consonant outline, most frequent first, for chat spellings without vowels. */
+  private readonly outlines = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
   private readonly stemCache = new Map<string, string>();
 
@@ -69,6 +71,7 @@ export class Analyzer {
       if (english !== w) this.englishRoots.add(english);
     }
     this.fuzzy.clear();
+    this.learnOutlines(texts);
     const candidates = new Set([...words, ...this.concepts.keys()]);
     for (const w of candidates) {
       if (w.length < 4 || this.stopwords.has(w) || /\d/.test(w)) continue;
@@ -168,6 +171,11 @@ export class Analyzer {
     if (english !== word && this.englishRoots.has(english)) return english;
     for (const root of roots) if (this.roots.has(root)) return root;
     if (this.roots.has(stem)) return stem;
+    if (allowFuzzy && !this.everyday.has(word)) {
+      // "krtu", "vksin", "ptgs": chat writes words without their vowels.
+      const full = this.withVowels(word);
+      if (full) return this.resolve(full, false);
+    }
     if (allowFuzzy && word.length >= 4 && !this.everyday.has(word)) {
       // Four-letter words only by swapping two neighbours ("mcuh"): any other edit makes a real word.
       const match = this.closest(word);
@@ -197,6 +205,32 @@ export class Analyzer {
     return [...out].filter((r) => r.length >= 3).sort((a, b) => b.length - a.length);
   }
 
+  private learnOutlines(texts: string[]): void {
+    const counts = new Map<string, number>();
+    for (const text of texts) for (const t of tokenize(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const w of this.concepts.keys()) if (!counts.has(w)) counts.set(w, 1);
+    this.outlines.clear();
+    const byOutline = new Map<string, [string, number][]>();
+    for (const [w, n] of counts) {
+      if (w.length < 4 || !/^[a-z]+$/.test(w) || this.stopwords.has(w)) continue;
+      const key = outline(w);
+      if (key.length < 2) continue;
+      byOutline.set(key, [...(byOutline.get(key) ?? []), [w, n]]);
+    }
+    for (const [key, ws] of byOutline) this.outlines.set(key, ws.sort((a, b) => b[1] - a[1]).map(([w]) => w));
+  }
+
+  /**
+   * The curated word a vowel-less chat spelling stands for: same first letter and consonants in the
+   * same order, the spelling only dropping vowels. Only for words that are not words themselves.
+   */
+  private withVowels(word: string): string | null {
+    if (word.length < 3 || !/^[a-z]+$/.test(word) || this.roots.has(word)) return null;
+    const key = outline(word);
+    if (key.length < 2 || key.length < word.length - 2) return null;
+    return this.outlines.get(key)?.find((w) => w.length > word.length && isSubsequence(word, w)) ?? null;
+  }
+
   /** A curated word one edit away (insert, delete, substitute, transpose), most common first. */
   private closest(word: string): string | null {
     const found = new Set<string>();
@@ -212,6 +246,17 @@ export class Analyzer {
 /** Only plain ASCII words that Porter's rules change, so Javanese and Sundanese affixes are left alone. */
 function englishStem(word: string): string {
   return /^[a-z]{4,}$/.test(word) ? englishStemmer.stem(word) : word;
+}
+
+/** The word's first letter and its consonants: what a chat spelling without vowels keeps. */
+function outline(word: string): string {
+  return word[0] + word.slice(1).replace(/[aeiou]/g, '');
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 function isTransposition(a: string, b: string): boolean {
