@@ -38,7 +38,7 @@ const schema = z.object({
   TRUST_PROXY: onOff.default(false),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(10_000).default(1000),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.55),
+  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
   CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.25),
   AMBIGUITY_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
   ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),

@@ -11,7 +11,7 @@ import { loadKnowledgeDir } from '../../knowledge/load-knowledge.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, clarify: 0.25, margin: 0.05 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.45, clarify: 0.25, margin: 0.05 };
 
 /** The engine exactly as the server builds it, from the files in the repository; `calibration: null` leaves raw scores. */
 export function buildEngineFromFiles(thresholds: Thresholds = DEFAULT_THRESHOLDS, topics?: Topic[], calibration?: CalibrationModel | null): Engine {

@@ -7,11 +7,14 @@ import { OUT_OF_SCOPE, isTopicLabel, type EvalCase } from './eval-set.ts';
  * maximise right answers while holding at least 95% of out-of-scope questions and keeping wrong
  * answers rare (a wrong confident answer about public services costs more than a clarify).
  */
+/** Two topics this close always get a clarify: the margin is a promise, not a free parameter. */
+const MIN_MARGIN = 0.04;
+
 export function tuneThresholds(engine: Engine, cases: EvalCase[]): Thresholds {
   const runs = cases.map((c) => ({ c, trace: engine.run({ text: c.text, conversation: { locale: null, lastTopicId: null, pendingChoices: [] } }) }));
   let best: { t: Thresholds; score: number } | null = null;
   for (let answer = 0.1; answer <= 0.8001; answer += 0.025) {
-    for (let margin = 0; margin <= 0.2001; margin += 0.02) {
+    for (let margin = MIN_MARGIN; margin <= 0.2001; margin += 0.02) {
       const t = { answer: round(answer), clarify: round(Math.max(0.08, answer - 0.12)), margin: round(margin) };
       let right = 0;
       let wrong = 0;
