@@ -157,7 +157,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     ],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS, webChat),
-      chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk }),
+      chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk, streamLimit: config.LIVE_STREAM_LIMIT }),
       botFramework.router,
     ],
   });

@@ -58,6 +58,8 @@ const schema = z.object({
   HANDOFF_REMIND_MINUTES: minutes(5),
   HANDOFF_CITIZEN_SILENT_MINUTES: minutes(10),
   HANDOFF_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Citizens' live streams the process serves at once; each holds a socket. */
+  LIVE_STREAM_LIMIT: z.coerce.number().int().min(1).default(5000),
   // Telegram (Bot API, webhook mode): mounted only when both the token and the webhook secret are set.
   TELEGRAM_BOT_TOKEN: z.string().default(''),
   TELEGRAM_WEBHOOK_SECRET: z

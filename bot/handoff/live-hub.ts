@@ -43,6 +43,13 @@ export class LiveHub {
     return this.topics.get(topic)?.size ?? 0;
   }
 
+  /** Open subscriptions over all topics. */
+  get size(): number {
+    let n = 0;
+    for (const set of this.topics.values()) n += set.size;
+    return n;
+  }
+
   /** Ends every open stream, so the HTTP server can stop without waiting for clients to leave. */
   closeAll(): void {
     for (const set of this.topics.values()) for (const subscription of set) subscription.close();

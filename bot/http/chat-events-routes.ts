@@ -4,10 +4,12 @@ import { conversationTopic, type LiveEvent, type LiveHub } from '../handoff/live
 import type { ConversationStore, StoredMessage } from '../storage/ports.ts';
 import { badRequest } from './app-error.ts';
 import { conversationId } from './chat-routes.ts';
-import { lastEventId, streamTopic } from './sse.ts';
+import { admitStream, lastEventId, streamTopic } from './sse.ts';
 
 /** How many missed out-of-turn messages a reconnecting widget gets replayed. */
 const REPLAY_LIMIT = 200;
+/** Tabs and devices one conversation may listen from at once. */
+const STREAMS_PER_CONVERSATION = 4;
 
 export function messageEvent(m: StoredMessage): LiveEvent {
   const suggestions = Array.isArray(m.extra?.suggestions) && m.extra.suggestions.length ? { suggestions: m.extra.suggestions } : {};
@@ -20,12 +22,13 @@ export function messageEvent(m: StoredMessage): LiveEvent {
  * handoff status. A reconnecting client sends `Last-Event-ID` (or `?after=`) and gets the
  * out-of-turn messages it missed, so an officer's reply is never lost to a dropped connection.
  */
-export function chatEventRoutes(deps: { hub: LiveHub; conversations: ConversationStore; desk: HandoffDesk }): Router {
+export function chatEventRoutes(deps: { hub: LiveHub; conversations: ConversationStore; desk: HandoffDesk; streamLimit: number }): Router {
   const router = Router();
   router.get('/api/chat/:conversationId/events', async (req, res) => {
     const parsed = conversationId.safeParse(req.params.conversationId);
     if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
     const id = parsed.data;
+    admitStream(deps.hub, conversationTopic(id), { total: deps.streamLimit, perTopic: STREAMS_PER_CONVERSATION });
     const after = lastEventId(req);
     const initial: LiveEvent[] = [];
     if (after !== null) {

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { LiveEvent, LiveHub } from '../handoff/live-hub.ts';
+import { AppError } from './app-error.ts';
 
 /** Proxies and mobile carriers drop idle connections; a comment line every 20 s keeps the stream open. */
 const HEARTBEAT_MS = 20_000;
@@ -8,6 +9,20 @@ const RETRY_MS = 3_000;
 
 export interface EventStream {
   send(event: LiveEvent): void;
+}
+
+/**
+ * Refuses a new stream before anything is written when the process already holds `limit` streams,
+ * or the topic its own share: a browser left open in many tabs, or a script, must not use up the
+ * sockets that officers' replies travel on. The widget backs off and retries.
+ */
+export function admitStream(hub: LiveHub, topic: string, limit: { total: number; perTopic: number }): void {
+  if (hub.size >= limit.total) {
+    throw new AppError(503, 'busy', 'The live connection is busy right now; messages still arrive when you send or reload. Try again in a minute.');
+  }
+  if (hub.subscriberCount(topic) >= limit.perTopic) {
+    throw new AppError(429, 'too_many_streams', `This chat is already open in ${limit.perTopic} places; close another tab or window of it and try again.`);
+  }
 }
 
 /**
