@@ -26,6 +26,8 @@ interface IndexedTopic {
   tf: Map<string, number>;
   /** Terms of the curated phrasings and titles: full credit when a query term is among them. */
   phrased: Set<string>;
+  /** Each curated phrasing's terms, to tell a word used in context from a word merely present. */
+  phrasings: Set<string>[];
   length: number;
   /** This topic's phrasings occupy [firstPhrasing, endPhrasing) in the index's phrasing arrays. */
   firstPhrasing: number;
@@ -97,7 +99,7 @@ export class KnowledgeIndex {
         for (const t of unique) this.postings.set(t, [...(this.postings.get(t) ?? []), { phrasing: id, weight: this.idf(t) }]);
         this.phrasingNorms.push(Math.hypot(...unique.map((t) => this.idf(t))));
       }
-      this.topics.push({ topic, tf, phrased: new Set(phrasingTerms.flat()), length, firstPhrasing, endPhrasing: this.phrasingNorms.length });
+      this.topics.push({ topic, tf, phrased: new Set(phrasingTerms.flat()), phrasings: phrasingTerms.map((p) => new Set(p)), length, firstPhrasing, endPhrasing: this.phrasingNorms.length });
     }
     this.avgLength = this.topics.reduce((s, t) => s + t.length, 0) / Math.max(1, this.topics.length);
   }
@@ -122,9 +124,10 @@ export class KnowledgeIndex {
     return this.analyzer.isEveryday(term) ? EVERYDAY_UNKNOWN_WEIGHT * this.maxIdf : this.maxIdf;
   }
 
-  /** Does one of this topic's curated phrasings or titles use the term? */
-  phrases(topicId: string, term: string): boolean {
-    return this.topics.find((t) => t.topic.id === topicId)?.phrased.has(term) ?? false;
+  /** Does one of this topic's curated phrasings or titles use the term together with one of `others`? */
+  phrasesAlongside(topicId: string, term: string, others: string[]): boolean {
+    const it = this.topics.find((t) => t.topic.id === topicId);
+    return it?.phrasings.some((p) => p.has(term) && others.some((o) => o !== term && p.has(o))) ?? false;
   }
 
   /** Is this term anywhere in the knowledge base? */

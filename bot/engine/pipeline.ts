@@ -116,7 +116,7 @@ export class Engine {
     const unknownTerms = terms.filter((t) => !this.index.has(t)).length;
     const domain = this.domain.serviceLikelihood(terms);
     const retrieved = this.retrieve(terms, unknownTerms, domain, input.conversation.lastTopicId, this.storyEmphasis(input.text, locale.locale));
-    const candidates = this.penaliseOutOfScope(retrieved.candidates, text.tokens);
+    const candidates = this.penaliseOutOfScope(retrieved.candidates, text.tokens, terms);
     const followUp = retrieved.followUp;
     const tapped = input.choiceTopicId && this.topicsById.has(input.choiceTopicId) ? input.choiceTopicId : null;
     const choice = tapped ?? pickChoice(text.tokens, input.conversation.pendingChoices, this.topicsById, locale.locale);
@@ -154,15 +154,17 @@ export class Engine {
 
   /**
    * "cara bikin SIM" shares "cara bikin" with the KTP topics; the word that names the service
-   * decides. A topic keeps its score only if its own phrasings use that word.
+   * decides. A topic keeps its score only if one of its own phrasings uses that word next to
+   * another word of the message: "vaksin meningitis buat umrah" is the certificate topic's,
+   * "cara daftar umrah" is not.
    */
-  private penaliseOutOfScope(candidates: Candidate[], tokens: string[]): Candidate[] {
+  private penaliseOutOfScope(candidates: Candidate[], tokens: string[], queryTerms: string[]): Candidate[] {
     const notBefore = this.deps.language.outOfScopeNotBefore;
     const named = tokens.filter((t, i) => this.outOfScopeWords.has(t) && !(notBefore[t] ?? []).includes(tokens[i + 1]));
     if (named.length === 0) return candidates;
     const terms = this.analyzer.termsOf(named);
     return candidates
-      .map((c) => (terms.every((t) => this.index.phrases(c.topicId, t)) ? c : { ...c, score: c.score * OUT_OF_SCOPE_PENALTY }))
+      .map((c) => (terms.every((t) => this.index.phrasesAlongside(c.topicId, t, queryTerms)) ? c : { ...c, score: c.score * OUT_OF_SCOPE_PENALTY }))
       .sort((a, b) => b.score - a.score);
   }
 
