@@ -48,9 +48,9 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
   if (!top && x.termCount === 0) return { action: 'smalltalk', intent: 'affirm', confidence: 0 };
   if (!top) return { action: 'fallback', confidence: 0, bestGuess: null };
   const margin = confidence - (second?.score ?? 0);
-  // One word that several topics share ("ktp", "bansos") is a subject, not a question: offer choices
-  // unless that word clearly belongs to one topic ("halal").
-  const oneSharedWord = x.termCount === 1 && x.candidates.length > 1 && confidence < ONE_WORD_ANSWER;
+  // One word ("ktp", "bansos") is a subject, not a question: offer choices unless that word clearly
+  // belongs to one topic ("halal").
+  const oneSharedWord = x.termCount === 1 && confidence < ONE_WORD_ANSWER;
   if (confidence >= t.answer && margin >= t.margin && !oneSharedWord) {
     return { action: 'answer', topicId: top.topicId, confidence, via: x.followUp ? 'follow-up' : 'retrieval' };
   }
@@ -74,14 +74,15 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
 function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds): Decision | null {
   // A very short message with nothing the knowledge base answers well ("punten", "operator") is
   // read by its most likely conversational intent even when "faq" edges it out.
-  const terse = x.termCount === 0 || (x.tokenCount <= 3 && confidence < t.answer);
+  const oneWordAnswer = x.termCount === 1 && confidence >= ONE_WORD_ANSWER;
+  const terse = x.termCount === 0 || (x.tokenCount <= 3 && (confidence < t.answer || (x.termCount === 1 && !oneWordAnswer)));
   const runnerUpFloor = x.termCount === 0 ? 0.1 : 0.25;
   const guess = x.intent.intent === FAQ_LABEL && terse && x.intent.runnerUp && x.intent.runnerUp.confidence >= runnerUpFloor ? x.intent.runnerUp : x.intent;
   const { intent: label, confidence: p } = guess;
   if (label === FAQ_LABEL) return null;
   const noAnswer = confidence < t.clarify;
   // "makasih, jelas pisan" matches one word of some phrasing; a sure intent in a short message wins.
-  const weakAnswer = confidence < t.answer || (p >= 0.95 && x.termCount <= 2);
+  const weakAnswer = confidence < t.answer || (p >= 0.95 && x.termCount <= 2) || (x.termCount === 1 && !oneWordAnswer);
   switch (label) {
     case 'handoff':
     case 'back-to-bot': {
