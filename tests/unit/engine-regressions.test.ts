@@ -17,6 +17,8 @@ describe('answers citizens as they really write', () => {
     ['budak abdi muriang saatos imunisasi kedah kumaha', 'vaksin.side-effects'],
     ['is the vaccine halal', 'vaksin.halal-safety'],
     ['imunisasii anak gratis gk di puskesmas', 'vaksin.cost'],
+    ['krtu kks sy ilang gmn', 'bansos.card-lost'],
+    ['vaksin meningitis buat umrah dmn', 'vaksin.certificate'],
   ])('answers %j from %s', (text, topic) => {
     expect(run(text).decision).toMatchObject({ action: 'answer', topicId: topic });
   });
@@ -32,8 +34,20 @@ describe('answers citizens as they really write', () => {
 });
 
 describe('knows when not to answer', () => {
-  it.each(['cara bikin SIM', 'paspor', 'akta kelahiran anak saya hilang', 'resep rendang', 'how do I renew my passport'])('does not answer %j from any entry', (text) => {
+  it.each(['cara bikin SIM', 'paspor', 'akta kelahiran anak saya hilang', 'resep rendang', 'how do I renew my passport', 'cara daftar umrah', 'daftar haji dimana'])('does not answer %j from any entry', (text) => {
     expect(run(text).decision.action).not.toBe('answer');
+  });
+});
+
+describe('reads a one-word message as a subject, not a question', () => {
+  it('greets back for "sugeng enjing" although one vaccine phrasing says "enjing" (morning)', () => {
+    expect(run('sugeng enjing').decision).toMatchObject({ action: 'smalltalk', intent: 'greeting' });
+    expect(run('wilujeng enjing').decision).toMatchObject({ action: 'smalltalk', intent: 'greeting' });
+  });
+
+  it('offers choices for a lone shared word, and answers a word that belongs to one topic', () => {
+    expect(run('ktp').decision.action).toBe('clarify');
+    expect(run('halal').decision).toMatchObject({ action: 'answer', topicId: 'vaksin.halal-safety' });
   });
 });
 
