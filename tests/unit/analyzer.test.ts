@@ -40,6 +40,12 @@ describe('Analyzer', () => {
     expect(terms('krtp')).not.toEqual(terms('kartu'));
   });
 
+  it('reads English possessives as the word, with straight or curly apostrophes', () => {
+    expect(terms("my baby's shot", 'en')).toEqual(terms('my baby shot', 'en'));
+    expect(terms('my baby\u2019s shot', 'en')).toEqual(terms('my baby shot', 'en'));
+    expect(terms("jum'at", 'id')).toEqual(terms('jumat', 'id'));
+  });
+
   it('reads chat reduplication "jadi2" as "jadi"', () => {
     expect(terms('anak2')).toEqual(terms('anak'));
   });
