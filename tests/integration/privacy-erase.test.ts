@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
+import os from 'node:os';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOfficer, ticketDetail } from '../helpers/handoff.ts';
 import { createStaff, loginAsAdmin, type StaffSession } from '../helpers/staff-session.ts';
 import { chat, postJson, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
+const run = promisify(execFile);
 const ERASE = '/api/staff/privacy/erase';
 const REASON = 'Citizen asked in person at the Sukamaju office, ref. 12/2026';
 
@@ -112,5 +116,33 @@ describe('an admin erases a citizen’s conversation on request', () => {
     }
     expect((await postJson(`${server.url}${ERASE}`, body)).status).toBe(401);
     expect((await history('erase-guarded')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('npm run privacy:erase', () => {
+  const script = (args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'scripts/privacy-erase.ts', ...args], { env: { PATH: process.env.PATH, DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' } }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it('erases a conversation from the shell and audits it as the shell user', async () => {
+    await chat(server, 'erase-from-shell', 'berapa biaya membuat ktp elektronik');
+    const result = await script(['--conversation', 'erase-from-shell', '--reason', REASON]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Erased conversation erase-from-shell');
+    expect(result.stdout).toMatch(/messages 2\b/);
+    expect(await history('erase-from-shell')).toEqual([]);
+    const [record] = (await admin.request('GET', '/api/staff/audit?entityType=conversation&entityId=erase-from-shell')).body.records;
+    expect(record).toMatchObject({ actorEmail: `cli:${os.userInfo().username}`, action: 'erase', after: { reason: REASON } });
+  });
+
+  it('explains its usage, and says when nothing is stored', async () => {
+    const usage = await script(['--conversation', 'x']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--reason');
+    const unknown = await script(['--conversation', 'never-seen-by-shell', '--reason', REASON]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Nothing is stored for conversation "never-seen-by-shell"');
   });
 });
