@@ -104,6 +104,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   if (llm) logger.info({ baseUrl: llm.baseUrl || 'https://api.openai.com/v1', model: llm.chatModel, ...llm.features }, 'language-model help on');
   void assist.warmUp();
   const hub = new LiveHub();
+  const proactive = new ProactiveDelivery();
+  proactive.register('web', webLiveSender(hub, storage.conversations));
+  const handoff = createHandoff({ storage, config, translate, logger, delivery: proactive, hub, now: options.now ?? (() => new Date()) });
   const staffConsole = await createConsole({
     storage,
     engine,
@@ -113,10 +116,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     outOfScope,
     regressionsFile: config.regressionsFile,
     distDir: path.join(ROOT, 'web', 'console', 'dist'),
+    lock: handoff.lock,
   });
-  const proactive = new ProactiveDelivery();
-  proactive.register('web', webLiveSender(hub, storage.conversations));
-  const handoff = createHandoff({ storage, config, translate, logger, delivery: proactive, hub, now: options.now ?? (() => new Date()) });
   const runtime = new ConversationRuntime({
     storage,
     engine,

@@ -11,9 +11,11 @@ import { reviewRoutes } from '../http/console/review-routes.ts';
 import type { OpenApiFragment } from '../http/openapi.ts';
 import type { RequireRole } from '../http/staff-auth.ts';
 import type { Translate } from '../i18n.ts';
+import type { KeyedSerializer } from '../runtime/serialize-by-key.ts';
 import type { StaffAdmin } from '../staff/staff-admin.ts';
 import type { Storage } from '../storage/ports.ts';
 import { ConsoleSettingsService } from './console-settings.ts';
+import { ConversationErasure } from './conversation-erasure.ts';
 import { KnowledgeEditor } from './knowledge-editor.ts';
 import { KnowledgePublisher } from './knowledge-publisher.ts';
 import type { OutOfScopeList } from './out-of-scope-list.ts';
@@ -28,6 +30,8 @@ export interface ConsoleParts {
   outOfScope: OutOfScopeList;
   regressionsFile: string;
   distDir: string;
+  /** The runtime's per-conversation lock: an erasure waits for a turn in flight. */
+  lock: KeyedSerializer;
 }
 
 /** The staff console's services and routes, wired once by server.ts. */
@@ -39,7 +43,8 @@ export async function createConsole(p: ConsoleParts): Promise<{ open: Router[]; 
   await settings.load();
   await p.outOfScope.load();
   const review = new UnansweredReview(p.storage, p.engine, editor, publisher, p.outOfScope);
-  const deps: ConsoleDeps = { ...p, editor, publisher, review, settings };
+  const erasure = new ConversationErasure({ erasure: p.storage.erasure, audit: p.storage.audit, lock: p.lock });
+  const deps: ConsoleDeps = { ...p, editor, publisher, review, settings, erasure };
   return {
     open: [knowledgeRoutes(deps), reviewRoutes(deps), analyticsRoutes(deps), adminRoutes(deps), consoleStatic(p.distDir)],
     raw: [knowledgeImportRoute(deps)],

@@ -12,7 +12,8 @@ export interface Actor {
   email: string;
 }
 
-export type AuditEntity = 'entry' | 'revision' | 'user' | 'setting' | 'unanswered';
+export const AUDIT_ENTITIES = ['entry', 'revision', 'user', 'setting', 'unanswered', 'conversation'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditRecord {
   id: number;

@@ -4,6 +4,7 @@ import type { PendingDeliveryStore, TicketStore } from './handoff-ports.ts';
 import type { AnalyticsQueries, AuditStore, KnowledgeRevisionStore, SettingsStore, UnansweredReviewStore } from './console-ports.ts';
 import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-ports.ts';
 import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
+import type { ConversationErasureStore } from './privacy-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
 import type { FeedbackStore, TurnReceiptStore } from './web-chat-ports.ts';
 
@@ -108,6 +109,8 @@ export interface Storage {
   embeddings: EmbeddingCacheStore;
   turnReceipts: TurnReceiptStore;
   feedback: FeedbackStore;
+  /** Erases one citizen's conversation from every table above, on their request. */
+  erasure: ConversationErasureStore;
   isHealthy(): boolean;
   close(): void;
 }

@@ -112,4 +112,21 @@ describe.skipIf(!hasChromium)('staff console in a real browser', () => {
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     expect(await page.locator('audit-view tbody tr', { hasText: editorEmail }).count()).toBeGreaterThan(0);
   });
+
+  it('lets the admin erase the citizen behind an ended ticket, after giving a reason', async () => {
+    const number = ((await chat(server, 'e2e-erase', 'saya mau bicara dengan petugas')).ticket as { number: string }).number;
+    await chat(server, 'e2e-erase', 'kembali ke bot');
+    await page.goto(`${server.url}/console/inbox/${number}`);
+    await page.getByRole('heading', { name: number, level: 2 }).waitFor();
+    expect(await page.locator('.transcript').textContent()).toContain('saya mau bicara dengan petugas');
+    await page.getByRole('button', { name: "Erase this citizen's data" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('erase-reason');
+    await page.getByLabel(/^Reason/).fill('Asked at the front desk, ref. 7/2026');
+    await page.getByRole('button', { name: 'Erase permanently' }).click();
+    await page.getByText("The citizen's data is erased.").waitFor();
+    expect(await page.locator('.transcript').textContent()).not.toContain('saya mau bicara dengan petugas');
+    expect(await page.getByRole('button', { name: "Erase this citizen's data" }).count()).toBe(0);
+    const history = await (await fetch(`${server.url}/api/chat/e2e-erase/messages`)).json();
+    expect(history.messages).toEqual([]);
+  });
 });

@@ -45,7 +45,7 @@ export async function chat(server: { url: string }, conversationId: string, text
   if (res.status !== 200) throw new Error(`chat failed with ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as {
     conversationId: string;
-    replies: { text: string; suggestions?: { faqId?: string; label: string; action?: string }[]; sourceUrl?: string }[];
+    replies: { text: string; suggestions?: { faqId?: string; label: string; action?: string }[]; sourceUrl?: string; messageId: number }[];
     outcome: { action: string; faqId: string | null; intent: string; confidence: number; locale: string };
     [key: string]: unknown;
   };

@@ -39,6 +39,7 @@ const MATRIX: { method: string; path: string; body?: unknown; expected: Record<R
   { method: 'GET', path: '/api/staff/audit', expected: A },
   { method: 'GET', path: '/api/staff/settings', expected: A },
   { method: 'PUT', path: '/api/staff/settings', body: { answerThreshold: 7 }, expected: A },
+  { method: 'POST', path: '/api/staff/privacy/erase', body: { conversationId: 'none', reason: 'matrix check' }, expected: A },
 ];
 
 let server: TestServer;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { AUDIT_ENTITIES } from '../../storage/console-ports.ts';
 import { STAFF_ROLES } from '../../storage/staff-ports.ts';
 import { actorOf, type ConsoleDeps } from './console-deps.ts';
 import { parseInput } from '../parse-input.ts';
@@ -9,14 +10,25 @@ const userChanges = z
   .strict();
 const passwordBody = z.object({ password: z.string().max(200) });
 const auditQuery = z.object({
-  entityType: z.enum(['entry', 'revision', 'user', 'setting', 'unanswered']).optional(),
+  entityType: z.enum(AUDIT_ENTITIES).optional(),
   entityId: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   beforeId: z.coerce.number().int().positive().optional(),
 });
+const eraseBody = z.object({
+  conversationId: z
+    .string({ error: 'conversationId must be a string: the id a ticket shows' })
+    .trim()
+    .min(1, 'conversationId must not be empty: copy it from the ticket')
+    .max(128, 'conversationId must be at most 128 characters'),
+  reason: z
+    .string({ error: 'reason must be a string' })
+    .trim()
+    .min(5, 'reason must say why (at least 5 characters), e.g. "citizen asked by e-mail on 2 May, ref. 12/2026"')
+    .max(500, 'reason must be at most 500 characters'),
+});
 
-
-/** Admin only: staff accounts, the audit log and the bot's tunable settings. */
+/** Admin only: staff accounts, the audit log, the bot's tunable settings, and erasing a citizen's data. */
 export function adminRoutes(d: ConsoleDeps): Router {
   const router = Router();
   const admin = d.requireRole('admin');
@@ -42,6 +54,11 @@ export function adminRoutes(d: ConsoleDeps): Router {
   });
   router.put('/api/staff/settings', admin, async (req, res) => {
     res.json({ settings: await d.settings.update(actorOf(req), req.body ?? {}) });
+  });
+
+  router.post('/api/staff/privacy/erase', admin, async (req, res) => {
+    const { conversationId, reason } = parseInput(eraseBody, req.body);
+    res.json({ conversationId, ...(await d.erasure.erase(actorOf(req), conversationId, reason)) });
   });
 
   return router;

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { KnowledgeEditor } from '../../console/knowledge-editor.ts';
 import type { KnowledgePublisher } from '../../console/knowledge-publisher.ts';
 import type { ConsoleSettingsService } from '../../console/console-settings.ts';
+import type { ConversationErasure } from '../../console/conversation-erasure.ts';
 import type { UnansweredReview } from '../../console/unanswered-review.ts';
 import type { Engine } from '../../engine/pipeline.ts';
 import type { Translate } from '../../i18n.ts';
@@ -22,6 +23,7 @@ export interface ConsoleDeps {
   review: UnansweredReview;
   staffAdmin: StaffAdmin;
   settings: ConsoleSettingsService;
+  erasure: ConversationErasure;
 }
 
 /** The signed-in staff member as recorded in the audit log; requireRole has already run. */

@@ -90,6 +90,13 @@ export const consoleOpenApi: OpenApiFragment = {
       get: op('Tunable settings (answer/clarify thresholds, ambiguity margin)', A),
       put: op('Change settings; applied without a restart', A, { requestBody: json({ type: 'object' }) }),
     },
+    '/api/staff/privacy/erase': {
+      post: op(
+        "Erase one citizen's conversation on their request (UU 27/2022): messages, state, feedback, unanswered questions, channel data; its tickets stay for statistics without transcript, notes or identifiers. Audited with the reason and counts. 404 if nothing is stored, 409 while a ticket is open",
+        A,
+        { requestBody: json({ type: 'object', required: ['conversationId', 'reason'], properties: { conversationId: { type: 'string', maxLength: 128 }, reason: { type: 'string', minLength: 5, maxLength: 500 } } }) },
+      ),
+    },
     '/api/staff/login': { post: { summary: 'Sign in: returns {user, csrfToken} and sets the session cookie', tags: ['staff'], responses: { '200': { description: 'OK' }, '401': { description: 'Wrong e-mail or password, or locked' } } } },
     '/api/staff/logout': { post: { summary: 'Sign out', tags: ['staff'], responses: { '204': { description: 'Signed out' } } } },
     '/api/staff/me': { get: { summary: 'The signed-in user and CSRF token', tags: ['staff'], responses: { '200': { description: 'OK' }, '401': { description: 'Not signed in' } } } },

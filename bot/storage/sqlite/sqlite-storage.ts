@@ -20,6 +20,7 @@ import { sqliteOutboxStore } from './sqlite-channel-outbox.ts';
 import { sqliteEmbeddingCache, sqliteLlmUsageStore } from './sqlite-llm.ts';
 import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 import { sqliteBotFrameworkReferences } from './sqlite-botframework.ts';
+import { sqliteConversationErasure } from './sqlite-erasure.ts';
 import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
 import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 
@@ -186,6 +187,7 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     embeddings: sqliteEmbeddingCache(db),
     turnReceipts: turnReceiptStore(db),
     feedback: feedbackStore(db),
+    erasure: sqliteConversationErasure(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,
     close: () => db.close(),
   };

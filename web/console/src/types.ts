@@ -4,6 +4,8 @@ import type { Locale } from '../../../bot/domain.ts';
 export { LOCALES } from '../../../bot/domain.ts';
 export type { Locale, Topic, TopicContent } from '../../../bot/domain.ts';
 export type { EntryDiff, FieldChange } from '../../../bot/console/topic-diff.ts';
+export { ERASED_CONVERSATION_PREFIX } from '../../../bot/storage/privacy-ports.ts';
+export type { ErasureCounts } from '../../../bot/storage/privacy-ports.ts';
 
 export interface EntrySummary {
   id: string;

@@ -48,7 +48,7 @@ class AuditView extends ConsoleView {
       <div class="page-head"><h1 tabindex="-1">${t('audit.title')}</h1>
         <div class="field"><label for="audit-type">${t('audit.type')}</label>
           <select id="audit-type" @change=${(e: Event) => ((this.entityType = (e.target as HTMLSelectElement).value), void this.load())}>
-            <option value="">${t('audit.all')}</option>${['entry', 'revision', 'unanswered', 'user', 'setting'].map((x) => html`<option value=${x}>${t(`audit.types.${x}`)}</option>`)}
+            <option value="">${t('audit.all')}</option>${['entry', 'revision', 'unanswered', 'user', 'setting', 'conversation'].map((x) => html`<option value=${x}>${t(`audit.types.${x}`)}</option>`)}
           </select></div>
       </div>
       ${this.records === null ? html`<p role="status">${t('common.loading')}</p>` : html`<div class="table-wrap"><table class="data">

@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, can } from '../api.ts';
 import { t } from '../i18n.ts';
 import { liveQueue } from '../live-queue.ts';
 import { formatDuration, isOpen, isReminded, settle, type ChannelStatus, type Officer, type ShownEntry, type TicketDetail as Detail, type TranscriptEntry } from '../tickets.ts';
+import { ERASED_CONVERSATION_PREFIX } from '../types.ts';
 import { ConsoleView } from '../view.ts';
+import './erase-conversation.ts';
 import { closeRefusal, composer, sidePanel, type Panel } from './ticket-actions.ts';
 import { statusBadge, ticketFacts, ticketSide, transcript } from './ticket-parts.ts';
 
@@ -221,6 +223,13 @@ class TicketDetailView extends ConsoleView {
   }
 
 
+  /** The transcript and notes are gone: show the ticket as it is kept now. */
+  private async onErased() {
+    await this.load();
+    this.message = t('erase.done');
+    await this.updateComplete.then(() => this.querySelector<HTMLElement>('#ticket-title')?.focus());
+  }
+
   private async addNote(event: SubmitEvent) {
     event.preventDefault();
     const formEl = event.target as HTMLFormElement;
@@ -297,6 +306,9 @@ class TicketDetailView extends ConsoleView {
         ${mine ? composer({ channel: this.channel, now: this.now, submit: (e) => void this.reply(e) }) : nothing}
       </section>
       ${this.actions(d, mine)}
+      ${can.admin(this.user) && !isOpen(tk) && !tk.conversationId.startsWith(ERASED_CONVERSATION_PREFIX)
+        ? html`<erase-conversation .lang=${this.lang} .conversationId=${tk.conversationId} @erased=${() => void this.onErased()}></erase-conversation>`
+        : nothing}
       ${ticketSide({ notes: d.notes, events: d.events, names, busy: this.busy, addNote: (e) => void this.addNote(e) })}
     </article>`;
   }
