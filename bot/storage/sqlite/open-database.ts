@@ -13,6 +13,8 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, not left in free pages: an erased citizen's words must really go.
+  db.pragma('secure_delete = ON');
   migrate(db);
   return db;
 }

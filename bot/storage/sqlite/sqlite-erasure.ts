@@ -52,7 +52,11 @@ export function sqliteConversationErasure(db: Db): ConversationErasureStore {
 
   return {
     async erase(conversationId) {
-      return eraseAll(conversationId);
+      const counts = eraseAll(conversationId);
+      // The write-ahead log still holds the pages as they were; fold it into the (securely
+      // overwritten) database file and empty it. Busy readers only postpone this to the next checkpoint.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return counts;
     },
   };
 }
