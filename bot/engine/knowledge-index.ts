@@ -18,6 +18,8 @@ export interface Candidate {
 }
 
 const K1 = 1.2;
+/** A word used by at most this share of topics tells which one a message is about. */
+const TELLING_SHARE = 0.33;
 const B = 0.5;
 const FIELD_WEIGHT = { question: 1, title: 1, answer: 0.25 };
 
@@ -124,10 +126,14 @@ export class KnowledgeIndex {
     return this.analyzer.isEveryday(term) ? EVERYDAY_UNKNOWN_WEIGHT * this.maxIdf : this.maxIdf;
   }
 
-  /** Does one of this topic's curated phrasings or titles use the term together with one of `others`? */
+  /**
+   * Does one of this topic's curated phrasings or titles use the term together with one of `others`
+   * that few topics use? "butuh" or "cara" beside "umrah" say nothing; "meningitis" does.
+   */
   phrasesAlongside(topicId: string, term: string, others: string[]): boolean {
     const it = this.topics.find((t) => t.topic.id === topicId);
-    return it?.phrasings.some((p) => p.has(term) && others.some((o) => o !== term && p.has(o))) ?? false;
+    const telling = others.filter((o) => o !== term && (this.df.get(o) ?? Infinity) <= this.topicCount * TELLING_SHARE);
+    return it?.phrasings.some((p) => p.has(term) && telling.some((o) => p.has(o))) ?? false;
   }
 
   /** Is this term anywhere in the knowledge base? */

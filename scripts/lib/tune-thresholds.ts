@@ -2,14 +2,14 @@ import type { Engine } from '../../bot/engine/pipeline.ts';
 import type { Thresholds } from '../../bot/engine/types.ts';
 import { OUT_OF_SCOPE, isTopicLabel, type EvalCase } from './eval-set.ts';
 
+/** Two topics this close always get a clarify: the search does not trade that away. */
+const MIN_MARGIN = 0.04;
+
 /**
  * Grid search over the answer/clarify thresholds and the ambiguity margin on the tune half only:
  * maximise right answers while holding at least 95% of out-of-scope questions and keeping wrong
  * answers rare (a wrong confident answer about public services costs more than a clarify).
  */
-/** Two topics this close always get a clarify: the margin is a promise, not a free parameter. */
-const MIN_MARGIN = 0.04;
-
 export function tuneThresholds(engine: Engine, cases: EvalCase[]): Thresholds {
   const runs = cases.map((c) => ({ c, trace: engine.run({ text: c.text, conversation: { locale: null, lastTopicId: null, pendingChoices: [] } }) }));
   let best: { t: Thresholds; score: number } | null = null;

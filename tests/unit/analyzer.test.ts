@@ -40,6 +40,12 @@ describe('Analyzer', () => {
     expect(terms('krtp')).not.toEqual(terms('kartu'));
   });
 
+  it('never reads a real word as another whose consonants line up ("tuna" is not "tunai", "dad" not "dead")', () => {
+    for (const [word, other] of [['tuna', 'tunai'], ['stan', 'setahun'], ['kas', 'kuasa'], ['dad', 'dead'], ['sad', 'said'], ['polis', 'polisi']]) {
+      expect(terms(word), word).not.toEqual(terms(other));
+    }
+  });
+
   it('reads English possessives as the word, with straight or curly apostrophes', () => {
     expect(terms("my baby's shot", 'en')).toEqual(terms('my baby shot', 'en'));
     expect(terms('my baby\u2019s shot', 'en')).toEqual(terms('my baby shot', 'en'));

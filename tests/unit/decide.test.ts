@@ -31,6 +31,9 @@ describe('decide', () => {
     ['greets back on a greeting', { intent: { intent: 'greeting', confidence: 0.7 }, termCount: 0, tokenCount: 2 }, { action: 'smalltalk', intent: 'greeting' }],
     ['answers the question after a greeting', { intent: { intent: 'greeting', confidence: 0.7 }, tokenCount: 10, candidates: [cand('ktp.fee', 0.8)] }, { action: 'answer', topicId: 'ktp.fee' }],
     ['offers choices for one word several topics share, even when one of them leads', { termCount: 1, candidates: [cand('ktp.requirements', 0.6), cand('ktp.lost', 0.2)] }, { action: 'clarify' }],
+    ['does not answer one word only one topic shares, unless it is sure', { termCount: 1, candidates: [cand('vaksin.side-effects', 0.6)] }, { action: 'clarify', topicIds: ['vaksin.side-effects'] }],
+    ['falls back on one unknown-ish word rather than offering a stray topic', { termCount: 1, candidates: [cand('vaksin.missed-dose', 0.01)] }, { action: 'fallback' }],
+    ['greets back on a one-word greeting that one phrasing happens to use', { intent: { intent: 'greeting', confidence: 0.85 }, termCount: 1, tokenCount: 2, candidates: [cand('vaksin.side-effects', 0.6)] }, { action: 'smalltalk', intent: 'greeting' }],
     ['answers one word that clearly belongs to one topic', { termCount: 1, candidates: [cand('vaksin.halal-safety', 0.95), cand('vaksin.cost', 0.1)] }, { action: 'answer', topicId: 'vaksin.halal-safety' }],
     ['switches language on a bare request', { locale: { locale: 'jv', reason: 'switch-phrase', switchRequested: true } }, { action: 'language-switch', locale: 'jv' }],
   ];

@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain.ts';
 import type { LanguageData } from './language-data.ts';
-import { englishStemmer, indonesianStemmer } from './natural.ts';
+import { englishStemmer, indonesianRootWords, indonesianStemmer } from './natural.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Marks a term that stands for a cross-lingual concept ("#lost") rather than a word. */
@@ -171,15 +171,15 @@ export class Analyzer {
     if (english !== word && this.englishRoots.has(english)) return english;
     for (const root of roots) if (this.roots.has(root)) return root;
     if (this.roots.has(stem)) return stem;
-    if (allowFuzzy && !this.everyday.has(word)) {
-      // "krtu", "vksin", "ptgs": chat writes words without their vowels.
-      const full = this.withVowels(word);
-      if (full) return this.resolve(full, false);
-    }
     if (allowFuzzy && word.length >= 4 && !this.everyday.has(word)) {
       // Four-letter words only by swapping two neighbours ("mcuh"): any other edit makes a real word.
       const match = this.closest(word);
       if (match && (word.length >= 5 || isTransposition(word, match))) return this.resolve(match, false);
+    }
+    if (allowFuzzy && !this.everyday.has(word)) {
+      // "krtu", "ptgs", "hri": chat writes words without their vowels.
+      const full = this.withVowels(word);
+      if (full) return this.resolve(full, false);
     }
     return stem;
   }
@@ -222,13 +222,15 @@ export class Analyzer {
 
   /**
    * The curated word a vowel-less chat spelling stands for: same first letter and consonants in the
-   * same order, the spelling only dropping vowels. Only for words that are not words themselves.
+   * same order, the spelling only dropping vowels, and at least one dropped from between two
+   * consonants it writes together ("krtu" for "kartu"). Real words ("tuna", "stan", "mantan") are
+   * never read as another word, however their consonants line up.
    */
   private withVowels(word: string): string | null {
-    if (word.length < 3 || !/^[a-z]+$/.test(word) || this.roots.has(word)) return null;
+    if (!/^[a-z]+$/.test(word) || this.roots.has(word) || indonesianRootWords.has(word)) return null;
     const key = outline(word);
     if (key.length < 2 || key.length < word.length - 2) return null;
-    return this.outlines.get(key)?.find((w) => w.length > word.length && isSubsequence(word, w)) ?? null;
+    return this.outlines.get(key)?.find((w) => w.length > word.length && dropsInnerVowel(word, w)) ?? null;
   }
 
   /** A curated word one edit away (insert, delete, substitute, transpose), most common first. */
@@ -253,11 +255,22 @@ function outline(word: string): string {
   return word[0] + word.slice(1).replace(/[aeiou]/g, '');
 }
 
-function isSubsequence(short: string, long: string): boolean {
+/** `short` is `long` with vowels left out, one of them from between two consonants `short` writes together. */
+function dropsInnerVowel(short: string, long: string): boolean {
   let i = 0;
-  for (const ch of long) if (ch === short[i]) i++;
-  return i === short.length;
+  let inner = false;
+  for (let j = 0; j < long.length; j++) {
+    if (long[j] === short[i]) {
+      i++;
+      continue;
+    }
+    if (!VOWELS.has(long[j])) return false;
+    if (i > 0 && i < short.length && !VOWELS.has(short[i - 1]) && !VOWELS.has(short[i])) inner = true;
+  }
+  return i === short.length && inner;
 }
+
+const VOWELS = new Set('aeiou');
 
 function isTransposition(a: string, b: string): boolean {
   return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');

@@ -17,6 +17,9 @@ export const indonesianStemmer: { stem(word: string): string } = require('natura
 /** Porter's English stemmer: "registered", "registering" and "register" meet. */
 export const englishStemmer: { stem(word: string): string } = require('natural/lib/natural/stemmers/porter_stemmer');
 
+/** The Indonesian root words the stemmer checks against (~30,000): real words, never chat spellings. */
+export const indonesianRootWords: ReadonlySet<string> = new Set(require('natural/lib/natural/stemmers/indonesian/data/kata-dasar.json') as string[]);
+
 const Bayes = require('natural/lib/natural/classifiers/bayes_classifier') as new () => BayesClassifier;
 
 export function createBayesClassifier(): BayesClassifier {

@@ -9,8 +9,8 @@ export function tokenize(text: string): string[] {
     .toLowerCase()
     // English possessives and contractions ("baby's", "what's") keep the word; other apostrophes,
     // straight or curly as phone keyboards type them, join it ("Jum'at", "ma’af").
-    .replace(/['\u2019\u02bc`]s(?![\p{L}\p{N}])/gu, '')
-    .replace(/['\u2019\u02bc`]/gu, '')
+    .replace(/['\u2018\u2019\u02bb\u02bc`]s(?![\p{L}\p{N}])/gu, '')
+    .replace(/['\u2018\u2019\u02bb\u02bc`]/gu, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((t) => (/^\p{L}{2,}2$/u.test(t) ? t.slice(0, -1) : t));

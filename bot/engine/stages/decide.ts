@@ -50,13 +50,13 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
   const margin = confidence - (second?.score ?? 0);
   // One word ("ktp", "bansos") is a subject, not a question: offer choices unless that word clearly
   // belongs to one topic ("halal").
-  const oneSharedWord = x.termCount === 1 && confidence < ONE_WORD_ANSWER;
-  if (confidence >= t.answer && margin >= t.margin && !oneSharedWord) {
+  const oneWord = isUnsureOneWord(x, confidence);
+  if (confidence >= t.answer && margin >= t.margin && !oneWord) {
     return { action: 'answer', topicId: top.topicId, confidence, via: x.followUp ? 'follow-up' : 'retrieval' };
   }
   // Every word of the message is one the knowledge base uses ("ktp", "bansos"): too vague to
   // answer, but clearly about us, so offer the likeliest topics instead of "I don't know".
-  const vagueButOurs = (top.coverage >= 0.99 && x.termCount <= 2) || oneSharedWord;
+  const vagueButOurs = (top.coverage >= 0.99 && x.termCount <= 2) || (oneWord && x.candidates.length > 1);
   if (confidence >= t.clarify || vagueButOurs) {
     const floor = vagueButOurs ? 0 : Math.max(t.clarify, confidence - 0.2);
     const topicIds = x.candidates.filter((c) => c.score >= floor).slice(0, 3).map((c) => c.topicId);
@@ -74,15 +74,15 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
 function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds): Decision | null {
   // A very short message with nothing the knowledge base answers well ("punten", "operator") is
   // read by its most likely conversational intent even when "faq" edges it out.
-  const oneWordAnswer = x.termCount === 1 && confidence >= ONE_WORD_ANSWER;
-  const terse = x.termCount === 0 || (x.tokenCount <= 3 && (confidence < t.answer || (x.termCount === 1 && !oneWordAnswer)));
+  const unsure = confidence < t.answer || isUnsureOneWord(x, confidence);
+  const terse = x.termCount === 0 || (x.tokenCount <= 3 && unsure);
   const runnerUpFloor = x.termCount === 0 ? 0.1 : 0.25;
   const guess = x.intent.intent === FAQ_LABEL && terse && x.intent.runnerUp && x.intent.runnerUp.confidence >= runnerUpFloor ? x.intent.runnerUp : x.intent;
   const { intent: label, confidence: p } = guess;
   if (label === FAQ_LABEL) return null;
   const noAnswer = confidence < t.clarify;
   // "makasih, jelas pisan" matches one word of some phrasing; a sure intent in a short message wins.
-  const weakAnswer = confidence < t.answer || (p >= 0.95 && x.termCount <= 2) || (x.termCount === 1 && !oneWordAnswer);
+  const weakAnswer = unsure || (p >= 0.95 && x.termCount <= 2);
   switch (label) {
     case 'handoff':
     case 'back-to-bot': {
@@ -106,4 +106,9 @@ function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds)
       }
       return null;
   }
+}
+
+/** One word is a subject, not a question: answered directly only when it clearly belongs to one topic ("halal"). */
+function isUnsureOneWord(x: DecideInput, confidence: number): boolean {
+  return x.termCount === 1 && confidence < ONE_WORD_ANSWER;
 }
