@@ -60,19 +60,22 @@ async function seed(id: string, phone: string, ticketNumber: string, options: { 
   return { ticket, answer };
 }
 
-/** The review of unanswered questions quotes them in the audit log, several conversations' at once. */
+/**
+ * The review of unanswered questions quotes them in the audit log, several conversations' at once,
+ * and quotes them again when they are added to an entry as phrasings (as UnansweredReview records it).
+ */
 async function auditReview() {
   const entries = (await storage.unanswered.list()).reverse();
-  await storage.review.resolve(entries.map((e) => e.id), { action: 'dismissed', topicId: null, actor: 'e@x.id' });
+  await storage.review.resolve(entries.map((e) => e.id), { action: 'variant', topicId: 'ktp.lost', actor: 'e@x.id' });
   await storage.audit.append([
     {
       actorId: 'e',
       actorEmail: 'e@x.id',
       entityType: 'unanswered',
       entityId: String(entries[0].id),
-      action: 'dismissed',
+      action: 'variant',
       before: { ids: entries.map((e) => e.id), texts: entries.map((e) => ({ text: e.text, locale: e.locale })) },
-      after: { topicId: null },
+      after: { topicId: 'ktp.lost', phrasings: entries.map((e) => ({ text: e.text, locale: e.locale })) },
     },
   ]);
 }
@@ -152,6 +155,7 @@ describe('erasing one conversation from the SQLite store', () => {
     expect(counts.anonymised.auditRecords).toBe(1);
     const [record] = await storage.audit.list({ entityType: 'unanswered' });
     expect((record.before as { texts: { text: string }[] }).texts.map((t) => t.text)).toEqual([ERASED_TEXT, 'Budi dari desa Sukamaju, tiket LYN-BBBBB']);
+    expect((record.after as { phrasings: { text: string }[] }).phrasings.map((t) => t.text)).toEqual([ERASED_TEXT, 'Budi dari desa Sukamaju, tiket LYN-BBBBB']);
     expect(storage.db.prepare('SELECT COUNT(*) AS n FROM unanswered_resolutions').get()).toEqual({ n: 1 });
   });
 

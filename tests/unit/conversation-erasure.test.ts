@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationErasure } from '../../bot/console/conversation-erasure.ts';
+import { ConversationErasure, erasureReference } from '../../bot/console/conversation-erasure.ts';
 import { AppError } from '../../bot/http/app-error.ts';
 import { KeyedSerializer } from '../../bot/runtime/serialize-by-key.ts';
 import { createSqliteStorage } from '../../bot/storage/sqlite/sqlite-storage.ts';
@@ -21,10 +21,11 @@ beforeEach(async () => {
 afterEach(() => storage.close());
 
 describe('erasing a conversation on a citizen’s request', () => {
-  it('audits a WhatsApp conversation by its masked id and the reason with personal data masked', async () => {
+  it('audits a WhatsApp conversation by a fingerprint of its id, never the phone number, and the reason masked', async () => {
     await erasure.erase(ADMIN, WHATSAPP, 'asked by phone from 081234567890, NIK 3201234567890123');
     const [record] = await storage.audit.list({ entityType: 'conversation' });
-    expect(record).toMatchObject({ actorEmail: ADMIN.email, entityId: 'wa:*********7890', action: 'erase' });
+    expect(record).toMatchObject({ actorEmail: ADMIN.email, entityId: erasureReference(WHATSAPP), action: 'erase' });
+    expect(record.entityId).toMatch(/^wa:#[0-9a-f]{12}$/);
     expect((record.after as { reason: string }).reason).toBe('asked by phone from [PHONE], NIK [NIK]');
     expect(JSON.stringify(record)).not.toContain('6281234567890');
   });
@@ -42,6 +43,11 @@ describe('erasing a conversation on a citizen’s request', () => {
 
   it('says 404 and audits nothing when nothing is stored about the conversation', async () => {
     await expect(erasure.erase(ADMIN, 'unknown', 'citizen asked by e-mail')).rejects.toMatchObject({ status: 404 } satisfies Partial<AppError>);
+    expect(await storage.audit.list({ entityType: 'conversation' })).toEqual([]);
+  });
+
+  it('refuses the stand-in id an erasure leaves on kept tickets, instead of erasing it again', async () => {
+    await expect(erasure.erase(ADMIN, 'erased:0b6f1c2e', 'citizen asked by e-mail')).rejects.toMatchObject({ status: 400 } satisfies Partial<AppError>);
     expect(await storage.audit.list({ entityType: 'conversation' })).toEqual([]);
   });
 });

@@ -52,7 +52,9 @@ export function sqliteConversationErasure(db: Db): ConversationErasureStore {
 
   return {
     async erase(conversationId) {
-      const counts = eraseAll(conversationId);
+      // IMMEDIATE: take the write lock before reading, so a second process (the CLI beside a running
+      // server) waits for it instead of failing on a stale snapshot.
+      const counts = eraseAll.immediate(conversationId);
       // The write-ahead log still holds the pages as they were; fold it into the (securely
       // overwritten) database file and empty it. Busy readers only postpone this to the next checkpoint.
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -88,26 +90,30 @@ function ticketAnonymiser(db: Db): (conversationId: string, ticketIds: number[])
 }
 
 /**
- * The unanswered review audits each action with the questions it acted on, quoted. Those quotes
- * are the citizen's words: replaced by ERASED_TEXT, keeping who did what and when.
+ * The unanswered review audits each action with the questions it acted on, quoted (and, for
+ * phrasings added to an entry, quoted again in `after`). Those quotes are the citizen's words:
+ * replaced by ERASED_TEXT, keeping who did what and when.
  */
 function auditRedactor(db: Db): (conversationId: string) => number {
   const questionIds = db.prepare('SELECT id FROM unanswered WHERE conversation_id = ?').pluck();
   const quoting = db.prepare(
-    `SELECT id, before FROM audit_log WHERE entity_type = 'unanswered'
+    `SELECT id, before, after FROM audit_log WHERE entity_type = 'unanswered'
        AND EXISTS (SELECT 1 FROM json_each(audit_log.before, '$.ids') WHERE value IN (SELECT value FROM json_each(?)))`,
   );
-  const update = db.prepare('UPDATE audit_log SET before = ? WHERE id = ?');
+  const update = db.prepare('UPDATE audit_log SET before = ?, after = ? WHERE id = ?');
   return (conversationId) => {
     const ids = questionIds.all(conversationId) as number[];
     if (ids.length === 0) return 0;
     const erased = new Set(ids);
-    const rows = quoting.all(JSON.stringify(ids)) as { id: number; before: string }[];
+    const rows = quoting.all(JSON.stringify(ids)) as { id: number; before: string; after: string | null }[];
     for (const row of rows) {
       const before = JSON.parse(row.before) as { ids: number[]; texts: { text: string; locale: string }[] };
       // `texts` lists the questions in the order of `ids` (see UnansweredReview).
       const texts = before.texts.map((t, i) => (erased.has(before.ids[i]) ? { ...t, text: ERASED_TEXT } : t));
-      update.run(JSON.stringify({ ...before, texts }), row.id);
+      const words = new Set(before.texts.filter((_, i) => erased.has(before.ids[i])).map((t) => t.text.trim().toLowerCase()));
+      const after = row.after === null ? null : (JSON.parse(row.after) as { phrasings?: { text: string; locale: string }[] });
+      const phrasings = after?.phrasings?.map((p) => (words.has(p.text.trim().toLowerCase()) ? { ...p, text: ERASED_TEXT } : p));
+      update.run(JSON.stringify({ ...before, texts }), after === null ? null : JSON.stringify(phrasings ? { ...after, phrasings } : after), row.id);
     }
     return rows.length;
   };
