@@ -19,7 +19,8 @@ export interface Subscription {
 }
 
 export const STAFF_TOPIC = 'staff';
-export const conversationTopic = (conversationId: string) => `conversation:${conversationId}`;
+export const CONVERSATION_TOPIC_PREFIX = 'conversation:';
+export const conversationTopic = (conversationId: string) => `${CONVERSATION_TOPIC_PREFIX}${conversationId}`;
 
 export class LiveHub {
   private readonly topics = new Map<string, Set<Subscription>>();
@@ -43,10 +44,10 @@ export class LiveHub {
     return this.topics.get(topic)?.size ?? 0;
   }
 
-  /** Open subscriptions over all topics. */
-  get size(): number {
+  /** Open subscriptions over all topics whose name starts with `prefix`. */
+  subscribersUnder(prefix: string): number {
     let n = 0;
-    for (const set of this.topics.values()) n += set.size;
+    for (const [topic, set] of this.topics) if (topic.startsWith(prefix)) n += set.size;
     return n;
   }
 

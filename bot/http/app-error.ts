@@ -13,8 +13,8 @@ export class AppError extends Error {
   }
 
   get isOperational(): boolean {
-    // 503 is the service saying "busy, try later" on purpose, not a bug.
-    return this.status < 500 || this.status === 503;
+    // "busy" is the service saying "try later" on purpose, not a bug.
+    return this.status < 500 || this.code === 'busy';
   }
 }
 

@@ -28,7 +28,6 @@ export function chatEventRoutes(deps: { hub: LiveHub; conversations: Conversatio
     const parsed = conversationId.safeParse(req.params.conversationId);
     if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
     const id = parsed.data;
-    admitStream(deps.hub, conversationTopic(id), { total: deps.streamLimit, perTopic: STREAMS_PER_CONVERSATION });
     const after = lastEventId(req);
     const initial: LiveEvent[] = [];
     if (after !== null) {
@@ -37,6 +36,8 @@ export function chatEventRoutes(deps: { hub: LiveHub; conversations: Conversatio
     }
     const status = await deps.desk.statusEvent(id);
     if (status) initial.push({ event: 'handoff', data: status });
+    // Checked right before subscribing, with nothing awaited in between, so parallel opens cannot overshoot.
+    admitStream(deps.hub, conversationTopic(id), { total: deps.streamLimit, perTopic: STREAMS_PER_CONVERSATION });
     streamTopic(req, res, deps.hub, conversationTopic(id), initial);
   });
   return router;

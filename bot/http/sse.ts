@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { LiveEvent, LiveHub } from '../handoff/live-hub.ts';
+import { CONVERSATION_TOPIC_PREFIX, type LiveEvent, type LiveHub } from '../handoff/live-hub.ts';
 import { AppError } from './app-error.ts';
 
 /** Proxies and mobile carriers drop idle connections; a comment line every 20 s keeps the stream open. */
@@ -12,12 +12,13 @@ export interface EventStream {
 }
 
 /**
- * Refuses a new stream before anything is written when the process already holds `limit` streams,
- * or the topic its own share: a browser left open in many tabs, or a script, must not use up the
- * sockets that officers' replies travel on. The widget backs off and retries.
+ * Refuses a citizen's new stream before anything is written when the process already holds
+ * `limit.total` citizens' streams, or the conversation its own share: a chat left open in many tabs,
+ * or a script, must not use up the sockets that officers' replies travel on. Officers' streams are
+ * neither refused nor counted. The widget backs off and retries.
  */
 export function admitStream(hub: LiveHub, topic: string, limit: { total: number; perTopic: number }): void {
-  if (hub.size >= limit.total) {
+  if (hub.subscribersUnder(CONVERSATION_TOPIC_PREFIX) >= limit.total) {
     throw new AppError(503, 'busy', 'The live connection is busy right now; messages still arrive when you send or reload. Try again in a minute.');
   }
   if (hub.subscriberCount(topic) >= limit.perTopic) {
