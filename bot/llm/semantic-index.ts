@@ -23,6 +23,8 @@ interface Phrasing {
 }
 
 const BATCH = 128;
+/** Within the usual 10 s between SIGTERM and SIGKILL, leaving time to close the store. */
+const STOP_WAIT_MS = 5_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -57,12 +59,16 @@ export class SemanticIndex {
   }
 
   /**
-   * Starts no new batch and waits for the one in flight to be saved: a vector already paid for is
-   * kept for the next process, and nothing writes to the store after it closes.
+   * Starts no new batch and waits for the one in flight to be saved, so a vector already paid for
+   * is kept for the next process; but no longer than `maxWaitMs`, since a slow model must not hold
+   * the process past its shutdown grace period (a late save then fails and is logged).
    */
-  async stop(): Promise<void> {
+  async stop(maxWaitMs = STOP_WAIT_MS): Promise<void> {
     this.stopped = true;
-    await this.building;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)));
+    await Promise.race([this.building, gaveUp]);
+    clearTimeout(timer);
   }
 
   /** Topics nearest to an (already masked) text, best first; null when the index is not ready. */
