@@ -158,6 +158,8 @@ export class Analyzer {
     if (concept) return CONCEPT + concept;
     if (this.stopwords.has(word)) return null;
     if (/^\d+$/.test(word)) return word;
+    // "50rb", "100k", "2jt": an amount of money, whichever; the exact figure never tells the topic.
+    if (MONEY_AMOUNT.test(word)) return AMOUNT;
     const stem = this.stem(word);
     const stemConcept = this.concepts.get(stem);
     if (stemConcept) return CONCEPT + stemConcept;
@@ -249,6 +251,9 @@ export class Analyzer {
 function englishStem(word: string): string {
   return /^[a-z]{4,}$/.test(word) ? englishStemmer.stem(word) : word;
 }
+
+const MONEY_AMOUNT = /^\d+(?:[.,]\d+)?(?:rb|ribu|rebu|ewu|k|jt|juta|yuta|m|rp)$/;
+const AMOUNT = `${CONCEPT}amount`;
 
 /** The word's first letter and its consonants: what a chat spelling without vowels keeps. */
 function outline(word: string): string {
