@@ -1,3 +1,4 @@
+import { NaiveBayes } from './naive-bayes.ts';
 import { LOCALES, type Topic } from '../domain.ts';
 import type { Analyzer } from './lang/analyzer.ts';
 
@@ -13,6 +14,8 @@ export interface Candidate {
   phrasing: number;
   /** Share of the query's area-telling words (KTP, bansos, vaksin…) that this topic's area uses, 0..1. */
   area: number;
+  /** Naive Bayes posterior of the topic given the query's known terms, 0..1. */
+  nb: number;
   /** The ranking score: a blend of the above, 0..1. */
   score: number;
 }
@@ -62,6 +65,7 @@ export class KnowledgeIndex {
   private readonly areaVocab = new Map<string, Set<string>>();
   private readonly areaDf = new Map<string, number>();
   readonly maxIdf: number;
+  private readonly bayes = new NaiveBayes();
 
   constructor(
     topics: Topic[],
@@ -78,6 +82,8 @@ export class KnowledgeIndex {
       }
       return { topic, phrasingTerms, answerTerms };
     });
+    for (const { topic, phrasingTerms } of analysed) for (const p of phrasingTerms) if (p.length) this.bayes.add(p, topic.id);
+    this.bayes.train();
     for (const { phrasingTerms, answerTerms } of analysed) {
       for (const t of new Set(phrasingTerms.flat())) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       answerTerms.forEach((t) => this.answerTerms.add(t));
@@ -155,6 +161,7 @@ export class KnowledgeIndex {
     const dots = new Float64Array(this.phrasingNorms.length);
     for (const [t, w] of weights) for (const p of this.postings.get(t) ?? []) dots[p.phrasing] += w * p.weight;
     const out: Candidate[] = [];
+    const posterior = this.bayes.posterior(unique);
     for (const it of this.topics) {
       let bm25 = 0;
       let matched = 0;
@@ -172,7 +179,7 @@ export class KnowledgeIndex {
       const coverage = matched / queryMass;
       const area = areaShare.get(it.topic.area) ?? 1;
       const score = (0.5 * coverage + 0.5 * phrasing) * (AREA_FLOOR + (1 - AREA_FLOOR) * area);
-      out.push({ topicId: it.topic.id, areaId: it.topic.area, bm25, coverage, phrasing, area, score });
+      out.push({ topicId: it.topic.id, areaId: it.topic.area, bm25, coverage, phrasing, area, nb: posterior.get(it.topic.id) ?? 0, score });
     }
     return out.sort((a, b) => b.score - a.score || b.bm25 - a.bm25).slice(0, limit);
   }
