@@ -58,7 +58,8 @@ export function decide(x: DecideInput, t: Thresholds): Decision {
   // answer, but clearly about us, so offer the likeliest topics instead of "I don't know".
   const vagueButOurs = (top.coverage >= 0.99 && x.termCount <= 2) || (oneWord && x.candidates.length > 1);
   if (confidence >= t.clarify || vagueButOurs) {
-    const floor = vagueButOurs ? 0 : Math.max(t.clarify, confidence - 0.2);
+    // A vague message lists the likeliest topics however unsure, but not ones a hundred times less likely.
+    const floor = vagueButOurs ? confidence / 100 : Math.max(t.clarify, confidence - 0.2);
     const topicIds = x.candidates.filter((c) => c.score >= floor).slice(0, 3).map((c) => c.topicId);
     return { action: 'clarify', topicIds, confidence };
   }
@@ -108,7 +109,10 @@ function conversationalIntent(x: DecideInput, confidence: number, t: Thresholds)
   }
 }
 
-/** One word is a subject, not a question: answered directly only when it clearly belongs to one topic ("halal"). */
+/**
+ * One word is a subject, not a question: answered directly only when it clearly belongs to one
+ * topic ("halal"), or follows up the previous answer ("kalau rusak?" after a KTP answer).
+ */
 function isUnsureOneWord(x: DecideInput, confidence: number): boolean {
-  return x.termCount === 1 && confidence < ONE_WORD_ANSWER;
+  return x.termCount === 1 && confidence < ONE_WORD_ANSWER && !x.followUp;
 }
