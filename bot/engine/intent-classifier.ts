@@ -5,6 +5,12 @@ import { createBayesClassifier, type BayesClassifier } from './lang/natural.ts';
 import { tokenize } from './lang/tokenize.ts';
 
 export const FAQ_LABEL = 'faq';
+/**
+ * Phrasings per topic and locale that train the "faq" class. Naive Bayes weighs a class by its
+ * number of examples, so without a cap every phrasing editors add would make "thanks" or "operator"
+ * a little more likely to be read as a question.
+ */
+const FAQ_PHRASINGS_PER_TOPIC = 16;
 
 export interface IntentGuess {
   intent: string;
@@ -31,7 +37,7 @@ export class IntentClassifier {
     }
     for (const topic of topics) {
       for (const locale of LOCALES) {
-        for (const q of topic.content[locale].questions) {
+        for (const q of topic.content[locale].questions.slice(0, FAQ_PHRASINGS_PER_TOPIC)) {
           const terms = analyzer.intentTermsOf(tokenize(q), locale);
           if (terms.length) this.classifier.addDocument(terms, FAQ_LABEL);
         }
