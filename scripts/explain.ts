@@ -18,6 +18,6 @@ for (const text of questions) {
   console.log(`  locale     ${trace.locale} (${trace.localeReason})   intent ${trace.intent} ${trace.intentConfidence}   domain ${trace.domain}`);
   console.log(`  decision   ${JSON.stringify(decision)}`);
   for (const c of trace.candidates) {
-    console.log(`  candidate  ${c.topicId.padEnd(24)} p=${c.score} coverage=${c.coverage} phrasing=${c.phrasing} area=${c.area} bayes=${c.nb} bm25=${c.bm25}`);
+    console.log(`  candidate  ${c.topicId.padEnd(24)} p=${c.score} coverage=${c.coverage} phrasing=${c.phrasing} area=${c.area} bayes=${c.bayes} bm25=${c.bm25}`);
   }
 }

@@ -24,10 +24,10 @@ export interface QueryStats {
   domain: number;
 }
 
-export const FEATURES = ['bias', 'coverage', 'phrasing', 'area', 'bm25', 'terms', 'unknown', 'gap', 'domain', 'nb'] as const;
+export const FEATURES = ['bias', 'coverage', 'phrasing', 'area', 'bm25', 'terms', 'unknown', 'gap', 'domain', 'bayes'] as const;
 
 export function featuresOf(c: Candidate, best: number, q: QueryStats): number[] {
-  return [1, c.coverage, c.phrasing, c.area, c.bm25 / (c.bm25 + 6), Math.log1p(q.termCount), q.unknownShare, c.score - best, q.domain, c.nb];
+  return [1, c.coverage, c.phrasing, c.area, c.bm25 / (c.bm25 + 6), Math.log1p(q.termCount), q.unknownShare, c.score - best, q.domain, c.bayes];
 }
 
 export function probability(model: CalibrationModel, x: number[]): number {

@@ -15,7 +15,7 @@ export interface Candidate {
   /** Share of the query's area-telling words (KTP, bansos, vaksin…) that this topic's area uses, 0..1. */
   area: number;
   /** Naive Bayes posterior of the topic given the query's known terms, 0..1. */
-  nb: number;
+  bayes: number;
   /** The ranking score: a blend of the above, 0..1. */
   score: number;
 }
@@ -179,7 +179,7 @@ export class KnowledgeIndex {
       const coverage = matched / queryMass;
       const area = areaShare.get(it.topic.area) ?? 1;
       const score = (0.5 * coverage + 0.5 * phrasing) * (AREA_FLOOR + (1 - AREA_FLOOR) * area);
-      out.push({ topicId: it.topic.id, areaId: it.topic.area, bm25, coverage, phrasing, area, nb: posterior.get(it.topic.id) ?? 0, score });
+      out.push({ topicId: it.topic.id, areaId: it.topic.area, bm25, coverage, phrasing, area, bayes: posterior.get(it.topic.id) ?? 0, score });
     }
     return out.sort((a, b) => b.score - a.score || b.bm25 - a.bm25).slice(0, limit);
   }

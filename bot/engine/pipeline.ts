@@ -134,7 +134,7 @@ export class Engine {
         terms,
         unknownTerms,
         domain: round(domain),
-        candidates: candidates.slice(0, 3).map((c) => ({ ...c, bm25: round(c.bm25), coverage: round(c.coverage), phrasing: round(c.phrasing), area: round(c.area), nb: round(c.nb), score: round(c.score) })),
+        candidates: candidates.slice(0, 3).map((c) => ({ ...c, bm25: round(c.bm25), coverage: round(c.coverage), phrasing: round(c.phrasing), area: round(c.area), bayes: round(c.bayes), score: round(c.score) })),
       },
     };
   }

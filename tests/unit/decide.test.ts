@@ -3,7 +3,7 @@ import type { Candidate } from '../../bot/engine/knowledge-index.ts';
 import { decide, type DecideInput } from '../../bot/engine/stages/decide.ts';
 
 const T = { answer: 0.5, clarify: 0.3, margin: 0.1 };
-const cand = (topicId: string, score: number): Candidate => ({ topicId, areaId: topicId.split('.')[0], bm25: 5, coverage: score, phrasing: score, area: 1, nb: score, score });
+const cand = (topicId: string, score: number): Candidate => ({ topicId, areaId: topicId.split('.')[0], bm25: 5, coverage: score, phrasing: score, area: 1, bayes: score, score });
 const input = (over: Partial<DecideInput>): DecideInput => ({
   candidates: [],
   intent: { intent: 'faq', confidence: 0.9 },
