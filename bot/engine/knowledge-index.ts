@@ -21,6 +21,8 @@ export interface Candidate {
 }
 
 const K1 = 1.2;
+/** Share of its weight a word for a family member or friend keeps. */
+const PEOPLE_WEIGHT = 0.3;
 /** A word used by at most this share of topics tells which one a message is about. */
 const TELLING_SHARE = 0.33;
 const B = 0.5;
@@ -128,8 +130,9 @@ export class KnowledgeIndex {
    * says nothing about scope and weighs much less.
    */
   private queryWeight(term: string): number {
-    if (this.has(term)) return this.idf(term);
-    return this.analyzer.isEveryday(term) ? EVERYDAY_UNKNOWN_WEIGHT * this.maxIdf : this.maxIdf;
+    const weight = this.has(term) ? this.idf(term) : this.analyzer.isEveryday(term) ? EVERYDAY_UNKNOWN_WEIGHT * this.maxIdf : this.maxIdf;
+    // "my father's KTP" asks the lost-KTP question: whose it is weighs little.
+    return this.analyzer.isAboutWhom(term) ? PEOPLE_WEIGHT * weight : weight;
   }
 
   /**

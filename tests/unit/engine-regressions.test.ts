@@ -19,6 +19,11 @@ describe('answers citizens as they really write', () => {
     ['imunisasii anak gratis gk di puskesmas', 'vaksin.cost'],
     ['krtu kks sy ilang gmn', 'bansos.card-lost'],
     ['vaksin meningitis buat umrah dmn', 'vaksin.certificate'],
+    // Asking on behalf of someone: whose KTP it is does not change the question.
+    ['my father lost his ktp', 'ktp.lost'],
+    ['KTP bapakku ilang', 'ktp.lost'],
+    ['ktp salaki abdi leungit kumaha', 'ktp.lost'],
+    ['my husband lost his id card', 'ktp.lost'],
   ])('answers %j from %s', (text, topic) => {
     expect(run(text).decision).toMatchObject({ action: 'answer', topicId: topic });
   });

@@ -5,6 +5,7 @@ import { tokenize } from './tokenize.ts';
 
 /** Marks a term that stands for a cross-lingual concept ("#lost") rather than a word. */
 export const CONCEPT = '#';
+const CHILD = `${CONCEPT}child`;
 
 /**
  * Turns text into index terms the same way for the knowledge base and for citizens' messages, so
@@ -26,6 +27,10 @@ export class Analyzer {
   private readonly outlines = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
   private readonly stemCache = new Map<string, string>();
+
+  /** Terms of the people a citizen asks on behalf of ("bapak", "my wife"): see `isAboutWhom`. */
+  private people = new Set<string>();
+  private readonly peopleWords: string[];
 
   /** Real words seen in everyday text: a word we know exists is never "corrected" into another. */
   private readonly everyday = new Set<string>();
@@ -53,6 +58,7 @@ export class Analyzer {
     }
     // Words that name a concept are never stopwords, whatever a list says.
     for (const w of this.concepts.keys()) this.stopwords.delete(w);
+    this.peopleWords = data.peopleWords;
     this.prefixes = [...prefixes].sort((a, b) => b.length - a.length);
     this.suffixes = [...suffixes].sort((a, b) => b.length - a.length);
     this.learnVocabulary(vocabularyText);
@@ -78,6 +84,8 @@ export class Analyzer {
       for (const variant of [w, ...deletions(w)]) this.fuzzy.set(variant, [...(this.fuzzy.get(variant) ?? []), w]);
     }
     this.cache.clear();
+    // Children stay full words: vaccination questions are about them.
+    this.people = new Set(this.termsOf(this.peopleWords).filter((t) => t !== CHILD));
   }
 
   /** Index terms for a text: concepts, roots and unknown words, stopwords removed. */
@@ -117,6 +125,11 @@ export class Analyzer {
   /** An analysed term that ordinary everyday text uses: filler, not a sign of an uncovered subject. */
   isEveryday(term: string): boolean {
     return this.everyday.has(term);
+  }
+
+  /** A term that says whose question it is ("father", "#spouse"), not what it is about. */
+  isAboutWhom(term: string): boolean {
+    return this.people.has(term);
   }
 
   isStopword(word: string): boolean {

@@ -28,6 +28,8 @@ export interface LanguageData {
   outOfScopeWords: string[];
   /** An out-of-scope word followed by one of these means something else ("sim kuring" = "I"). */
   outOfScopeNotBefore: Record<string, string[]>;
+  /** Family members and friends a citizen asks on behalf of: whose question it is, not what about. */
+  peopleWords: string[];
 }
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -61,5 +63,6 @@ export function loadLanguageData(dir = DATA_DIR): LanguageData {
     corpus,
     outOfScopeWords: Object.values(outOfScope.services).flat(),
     outOfScopeNotBefore: outOfScope.notBefore ?? {},
+    peopleWords: (JSON.parse(read('people-words.json')) as { words: string[] }).words,
   };
 }
