@@ -35,9 +35,11 @@ import { ModelAssistant } from './bot/llm/model-assistant.ts';
 import { CodeMixDetector } from './bot/llm/needs-understanding.ts';
 import { TurnAssist } from './bot/llm/turn-assist.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
+import type { DestinationStream } from 'pino';
 import { AnswerFeedback } from './bot/runtime/answer-feedback.ts';
 import { ConversationRuntime } from './bot/runtime/conversation-runtime.ts';
 import { IdempotentTurns } from './bot/runtime/idempotent-turns.ts';
+import { ConversationTokens } from './bot/runtime/conversation-tokens.ts';
 import { ProactiveDelivery } from './bot/runtime/proactive-delivery.ts';
 import { seedKnowledgeIfEmpty } from './bot/seed-knowledge.ts';
 import { StaffAdmin } from './bot/staff/staff-admin.ts';
@@ -61,12 +63,14 @@ export interface RunningServer {
 export interface ServerOptions {
   /** The clock for office hours and handoff timers; tests pass a fixed one. */
   now?: () => Date;
+  /** Where log lines go instead of stdout; tests read them to check what reaches the log. */
+  logDestination?: DestinationStream;
 }
 
 /** Composition root: config → storage → engine → runtime → channels/http → listen. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env, options: ServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   const storage = createSqliteStorage(config.databaseFile);
   await seedKnowledgeIfEmpty(storage, path.resolve(ROOT, config.KNOWLEDGE_DIR), logger);
 
@@ -137,7 +141,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   );
   proactive.register('botframework', botFramework.send);
   const openApi = buildOpenApi([chatApi, staffTicketsApi, staffConsole.openApi], packageVersion());
-  const webChat = { turns: new IdempotentTurns(runtime, storage.turnReceipts), feedback: new AnswerFeedback(storage, logger) };
+  const webChat = {
+    turns: new IdempotentTurns(runtime, storage.turnReceipts),
+    feedback: new AnswerFeedback(storage, logger),
+    tokens: new ConversationTokens(storage.conversationTokens),
+  };
   const publicChatCors = express.Router().use('/api/chat', publicCors(config.WIDGET_ALLOWED_ORIGINS));
   const widget = widgetRoutes({ distDir: path.join(ROOT, 'web/widget/dist'), demoDir: config.DEMO_PAGE ? path.join(ROOT, 'web/demo') : null });
 
@@ -158,7 +166,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     ],
     limited: [
       chatRoutes(runtime, config.MAX_MESSAGE_CHARS, webChat),
-      chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk, streamLimit: config.LIVE_STREAM_LIMIT }),
+      chatEventRoutes({ hub, conversations: storage.conversations, desk: handoff.desk, tokens: webChat.tokens, streamLimit: config.LIVE_STREAM_LIMIT }),
       botFramework.router,
     ],
   });

@@ -1,9 +1,11 @@
 import { Router } from 'express';
 import type { HandoffDesk } from '../handoff/handoff-desk.ts';
 import { conversationTopic, type LiveEvent, type LiveHub } from '../handoff/live-hub.ts';
+import type { ConversationTokens } from '../runtime/conversation-tokens.ts';
 import type { ConversationStore, StoredMessage } from '../storage/ports.ts';
 import { badRequest } from './app-error.ts';
 import { conversationId } from './chat-routes.ts';
+import { requireToken } from './conversation-token.ts';
 import { admitStream, lastEventId, streamTopic } from './sse.ts';
 
 /** How many missed out-of-turn messages a reconnecting widget gets replayed. */
@@ -21,13 +23,21 @@ export function messageEvent(m: StoredMessage): LiveEvent {
  * `GET /api/chat/:conversationId/events`: the widget's live stream (SSE) of officer messages and
  * handoff status. A reconnecting client sends `Last-Event-ID` (or `?after=`) and gets the
  * out-of-turn messages it missed, so an officer's reply is never lost to a dropped connection.
+ * The conversation's token may come as `?token=`: EventSource cannot send headers.
  */
-export function chatEventRoutes(deps: { hub: LiveHub; conversations: ConversationStore; desk: HandoffDesk; streamLimit: number }): Router {
+export function chatEventRoutes(deps: {
+  hub: LiveHub;
+  conversations: ConversationStore;
+  desk: HandoffDesk;
+  tokens: ConversationTokens;
+  streamLimit: number;
+}): Router {
   const router = Router();
   router.get('/api/chat/:conversationId/events', async (req, res) => {
     const parsed = conversationId.safeParse(req.params.conversationId);
     if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
     const id = parsed.data;
+    await requireToken(deps.tokens, id, req, { query: true });
     const after = lastEventId(req);
     const initial: LiveEvent[] = [];
     if (after !== null) {

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { LOCALES } from '../domain.ts';
 import type { AnswerFeedback } from '../runtime/answer-feedback.ts';
 import type { ConversationRuntime } from '../runtime/conversation-runtime.ts';
+import type { ConversationTokens } from '../runtime/conversation-tokens.ts';
 import type { IdempotentTurns } from '../runtime/idempotent-turns.ts';
 import { badRequest, notFound } from './app-error.ts';
+import { presentedToken, requireToken, TOKEN_HEADER, tokenRefused } from './conversation-token.ts';
 import { parseInput } from './parse-input.ts';
 
 export const conversationId = z
@@ -47,6 +49,7 @@ const feedbackBodySchema = z.object({
 export interface WebChatServices {
   turns: IdempotentTurns;
   feedback: AnswerFeedback;
+  tokens: ConversationTokens;
 }
 
 /** The public chat API used by the web widget and by integrations. */
@@ -57,13 +60,23 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: 
   router.post('/api/chat', async (req, res) => {
     if (!req.is('application/json')) throw badRequest('Send a JSON body with Content-Type: application/json.');
     const { conversationId: id, text, locale, localeHint, faqId, action, clientMessageId } = parseInput(schema, req.body);
+    const claim = await web.tokens.claim(id, presentedToken(req));
+    if (claim.kind === 'refused') throw tokenRefused();
+    if (claim.kind === 'malformed') throw badRequest(`${TOKEN_HEADER} must be 22–128 base64url characters (at least 128 random bits).`);
     const inbound = { conversationId: id, channel: 'web' as const, text, locale, localeHint, choiceTopicId: faqId, action };
-    res.json(await web.turns.handle(inbound, clientMessageId));
+    try {
+      // The token is added here, never kept in the turn receipt: a replayed turn carries it all the same.
+      res.json({ ...(await web.turns.handle(inbound, clientMessageId)), conversationToken: claim.token });
+    } catch (err) {
+      if (claim.isNew) await web.tokens.release(id, claim.token);
+      throw err;
+    }
   });
 
   router.get('/api/chat/:conversationId/messages', async (req, res) => {
     const parsed = conversationId.safeParse(req.params.conversationId);
     if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
+    await requireToken(web.tokens, parsed.data, req);
     const [messages, ratings] = await Promise.all([runtime.history(parsed.data), web.feedback.ratings(parsed.data)]);
     res.json({
       conversationId: parsed.data,
@@ -82,6 +95,7 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: 
   router.post('/api/chat/:conversationId/feedback', async (req, res) => {
     const id = conversationId.safeParse(req.params.conversationId);
     if (!id.success) throw badRequest(id.error.issues[0].message);
+    await requireToken(web.tokens, id.data, req);
     const body = parseInput(feedbackBodySchema, req.body);
     const result = await web.feedback.rate({ conversationId: id.data, ...body });
     if (result === 'no-such-message') throw notFound(`Message ${body.messageId} is not part of conversation ${id.data}.`);

@@ -71,12 +71,13 @@ export function createApp(parts: AppParts): express.Express {
 const LIMITED_PATHS = ['/api/chat', '/api/messages'];
 
 /**
- * Meta's webhook verification handshake carries the verify token in the query string, and WhatsApp
- * conversation ids (the citizen's phone number) appear in staff URLs: neither reaches the log.
+ * Meta's webhook verification handshake carries the verify token in the query string, the widget's
+ * live stream a conversation token (`?token=`), and WhatsApp conversation ids (the citizen's phone
+ * number) appear in staff URLs: none of them reaches the log.
  */
-const redactUrl = (url: string) =>
+export const redactUrl = (url: string) =>
   url
-    .replace(/([?&]hub\.verify_token=)[^&]*/g, '$1[REDACTED]')
+    .replace(/([?&](?:hub\.verify_token|token)=)[^&#]*/gi, '$1[REDACTED]')
     .replace(/wa(:|%3A)\+?\d+/gi, (id) => maskConversationId(decodeURIComponent(id)));
 
 /** Signed webhooks are verified over the exact bytes received, not re-serialised JSON. */

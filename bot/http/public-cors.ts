@@ -2,8 +2,8 @@ import type { RequestHandler } from 'express';
 
 /**
  * CORS for the public chat API only, so the widget works when an agency embeds it on its own
- * site. No credentials are ever allowed: the chat API is keyed by the conversation id, not by
- * cookies. Staff APIs never pass through here.
+ * site. No credentials are ever allowed: a conversation is opened by its id and its token (a
+ * header), not by cookies. Staff APIs never pass through here.
  */
 export function publicCors(allowed: '*' | string[]): RequestHandler {
   return (req, res, next) => {
@@ -18,7 +18,7 @@ export function publicCors(allowed: '*' | string[]): RequestHandler {
     res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
     if (req.method !== 'OPTIONS') return next();
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Last-Event-ID');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Last-Event-ID, X-Conversation-Token');
     res.setHeader('Access-Control-Max-Age', '600');
     res.status(204).end();
   };

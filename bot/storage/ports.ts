@@ -6,7 +6,7 @@ import type { ChannelContactStore, InboxStore, OutboxStore } from './channel-por
 import type { EmbeddingCacheStore, LlmUsageStore } from './llm-ports.ts';
 import type { ConversationErasureStore } from './privacy-ports.ts';
 import type { SessionStore, StaffStore } from './staff-ports.ts';
-import type { FeedbackStore, TurnReceiptStore } from './web-chat-ports.ts';
+import type { ConversationTokenStore, FeedbackStore, TurnReceiptStore } from './web-chat-ports.ts';
 
 /**
  * Storage ports. Promises from the start even though better-sqlite3 is synchronous, so that a
@@ -108,6 +108,8 @@ export interface Storage {
   llmUsage: LlmUsageStore;
   embeddings: EmbeddingCacheStore;
   turnReceipts: TurnReceiptStore;
+  /** Web conversations only: the hash of the secret that opens each one. */
+  conversationTokens: ConversationTokenStore;
   feedback: FeedbackStore;
   /** Erases one citizen's conversation from every table above, on their request. */
   erasure: ConversationErasureStore;

@@ -18,6 +18,7 @@ export interface ErasedRows {
   unanswered: number;
   answerFeedback: number;
   turnReceipts: number;
+  conversationTokens: number;
   pendingDeliveries: number;
   channelInbox: number;
   channelOutbox: number;

@@ -15,6 +15,18 @@ export interface TurnReceiptStore {
   save(conversationId: string, clientMessageId: string, result: unknown): Promise<void>;
 }
 
+/**
+ * The SHA-256 hash of each web conversation's secret token (the token itself is never stored).
+ * A conversation without a row is either new or from before tokens existed; its next turn sets one.
+ */
+export interface ConversationTokenStore {
+  find(conversationId: string): Promise<Buffer | null>;
+  /** Stores `hash` unless the conversation already has one, and returns the hash now stored. */
+  claim(conversationId: string, hash: Buffer): Promise<Buffer>;
+  /** Takes back a claim whose turn failed, so the client can try again with another token. */
+  release(conversationId: string, hash: Buffer): Promise<void>;
+}
+
 export type Rating = 'up' | 'down';
 
 export interface AnswerRating {

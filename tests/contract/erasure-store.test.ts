@@ -37,6 +37,7 @@ async function seed(id: string, phone: string, ticketNumber: string, options: { 
   await storage.feedback.rate({ conversationId: id, messageId: answer.id, rating: 'down', comment: 'kurang jelas', topicId: 'ktp.lost', locale: 'id' });
   await storage.unanswered.record({ conversationId: id, text: `Budi dari desa Sukamaju, tiket ${ticketNumber}`, locale: 'id', channel: 'whatsapp', reason: 'fallback', bestTopicId: null, bestScore: 0.1 });
   await storage.turnReceipts.save(id, 'client-1', { replies: ['Lapor ke Disdukcapil.'] });
+  await storage.conversationTokens.claim(id, Buffer.alloc(32, id.length));
   await storage.pendingDeliveries.add({ conversationId: id, channel: 'whatsapp', messageId: answer.id, payload: { text: 'Halo Pak Budi' } });
   await storage.inbox.accept([
     {
@@ -108,6 +109,7 @@ describe('erasing one conversation from the SQLite store', () => {
       unanswered: 1,
       answerFeedback: 1,
       turnReceipts: 1,
+      conversationTokens: 1,
       pendingDeliveries: 1,
       channelInbox: 1,
       channelOutbox: 1,
@@ -121,6 +123,7 @@ describe('erasing one conversation from the SQLite store', () => {
     expect(await storage.channelContacts.find(ERASED)).toBeNull();
     expect(await storage.botFrameworkReferences.find(ERASED)).toBeNull();
     expect(await storage.turnReceipts.find(ERASED, 'client-1')).toBeNull();
+    expect(await storage.conversationTokens.find(ERASED)).toBeNull();
     expect((await storage.feedback.ratings(ERASED)).size).toBe(0);
     expect((await storage.unanswered.list()).map((u) => u.conversationId)).toEqual([KEPT]);
     expect((await storage.outbox.list({})).map((o) => o.conversationId)).toEqual([KEPT]);

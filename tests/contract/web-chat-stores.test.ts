@@ -32,6 +32,19 @@ describe.each(backends)('web chat stores on %s', (_name, open) => {
     expect(await storage.turnReceipts.find('c1', 'm2')).toBeNull();
   });
 
+  it('a conversation token hash is set once: the first claim wins, a release takes back only its own', async () => {
+    storage = open();
+    const [first, second] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    expect(await storage.conversationTokens.find('c1')).toBeNull();
+    expect(await storage.conversationTokens.claim('c1', first)).toEqual(first);
+    expect(await storage.conversationTokens.claim('c1', second)).toEqual(first);
+    await storage.conversationTokens.release('c1', second);
+    expect(await storage.conversationTokens.find('c1')).toEqual(first);
+    await storage.conversationTokens.release('c1', first);
+    expect(await storage.conversationTokens.find('c1')).toBeNull();
+    expect(await storage.conversationTokens.find('c2')).toBeNull();
+  });
+
   it('finds a rated answer together with the question it answered', async () => {
     const { question, answer } = await exchange();
     const found = await storage.feedback.exchange('c1', answer.id);

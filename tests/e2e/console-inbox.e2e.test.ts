@@ -4,7 +4,7 @@ import { hasChromium, openBrowser, type BrowserSession } from '../helpers/browse
 import { ensureConsoleBuilt } from '../helpers/console-build.ts';
 import { newOfficer } from '../helpers/handoff.ts';
 import { loginAsAdmin, type StaffSession } from '../helpers/staff-session.ts';
-import { chat, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chat, startTestServer, tokenHeaders, type TestServer } from '../helpers/test-server.ts';
 
 if (!hasChromium) console.warn('Skipping inbox browser tests: no Chromium at /usr/bin/chromium (apt-get install -y chromium).');
 
@@ -12,7 +12,7 @@ const OFFICER = { email: 'sari@layani.test', password: 'a-long-test-password', n
 const REQUEST = 'saya mau bicara dengan petugas';
 
 async function citizenMessages(server: TestServer, conversationId: string) {
-  const res = await fetch(`${server.url}/api/chat/${conversationId}/messages`);
+  const res = await fetch(`${server.url}/api/chat/${conversationId}/messages`, { headers: tokenHeaders(conversationId) });
   return ((await res.json()) as { messages: { author: string; text: string }[] }).messages;
 }
 

@@ -187,7 +187,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the citizen widget on the demo page')
     await expect.poll(() => widget.status.innerText()).toContain('Jawaban ini akan kami perbaiki');
     expect(await widget.chips.allInnerTexts()).toEqual(['Bicara dengan petugas']);
     const id = await widget.conversationId();
-    const history = await (await fetch(`${session.server.url}/api/chat/${id}/messages`)).json();
+    const history = await (await fetch(`${session.server.url}/api/chat/${id}/messages`, { headers: await widget.tokenHeaders() })).json();
     const messageId = Number(await answer.getAttribute('data-message-id'));
     expect(history.messages.find((m: { id: number }) => m.id === messageId)).toMatchObject({ author: 'bot', rating: 'down' });
 

@@ -45,7 +45,8 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget during a handoff to an off
       };
     });
     await page.route('**/api/chat', handoffTurns);
-    await page.route('**/api/chat/*/events', (route) => {
+    // The widget opens the stream with ?token=, so match on the path alone.
+    await page.route((url) => /^\/api\/chat\/[^/]+\/events$/.test(url.pathname), (route) => {
       streamed += 1;
       return route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: stream(events) });
     });

@@ -19,8 +19,8 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     return { widget: new WidgetPage(page), page };
   }
 
-  async function history(conversationId: string | null): Promise<HistoryMessage[]> {
-    const response = await fetch(`${session.server.url}/api/chat/${conversationId}/messages`);
+  async function history(conversationId: string | null, headers: Record<string, string>): Promise<HistoryMessage[]> {
+    const response = await fetch(`${session.server.url}/api/chat/${conversationId}/messages`, { headers });
     return (await response.json()).messages;
   }
 
@@ -37,7 +37,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     await widget.botAnswers.last().waitFor();
     expect(await widget.conversationId()).toBe(id);
     expect(await widget.citizenMessages.allInnerTexts()).toEqual([expect.stringContaining('syarat bikin ktp pertama kali')]);
-    const stored = (await history(id)).filter((m) => m.author === 'bot').map((m) => String(m.id));
+    const stored = (await history(id, await widget.tokenHeaders())).filter((m) => m.author === 'bot').map((m) => String(m.id));
     expect(await widget.botAnswers.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-message-id')))).toEqual(stored);
     expect(await widget.log.innerText()).toContain(before.split('\n').find((line) => line.startsWith('KTP-el wajib')) ?? '∅');
   });
@@ -66,7 +66,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
 
     await page.reload();
     await widget.botAnswers.nth(1).waitFor();
-    const asked = (await history(id)).filter((m) => m.author === 'citizen' && m.text === 'syarat bikin ktp pertama kali');
+    const asked = (await history(id, await widget.tokenHeaders())).filter((m) => m.author === 'citizen' && m.text === 'syarat bikin ktp pertama kali');
     expect(asked).toHaveLength(1);
     expect(await widget.citizenMessages.count()).toBe(2);
   });
@@ -90,7 +90,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     await retried;
     await expect.poll(() => widget.botAnswers.count()).toBe(1);
     const id = await widget.conversationId();
-    const messages = await history(id);
+    const messages = await history(id, await widget.tokenHeaders());
     expect(messages.filter((m) => m.author === 'citizen')).toHaveLength(1);
     expect(messages.filter((m) => m.author === 'bot')).toHaveLength(1);
     expect(await widget.status.innerText()).toBe('');
@@ -102,6 +102,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     await widget.ask('syarat bikin ktp pertama kali');
     await widget.botAnswers.last().waitFor();
     const first = await widget.conversationId();
+    const firstToken = await widget.tokenHeaders();
 
     await page.getByRole('button', { name: 'Mulai percakapan baru' }).click();
     expect(await widget.citizenMessages.count()).toBe(0);
@@ -113,7 +114,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     const second = await widget.conversationId();
     expect(second).not.toBe(first);
     expect(response.request().postDataJSON().conversationId).toBe(second);
-    expect((await history(first)).filter((m) => m.author === 'citizen')).toHaveLength(1);
+    expect((await history(first, firstToken)).filter((m) => m.author === 'citizen')).toHaveLength(1);
   });
 
   it('if the history cannot be loaded the citizen is told in plain words and can retry', async () => {
@@ -129,6 +130,38 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     await page.unroute('**/messages');
     await widget.status.getByRole('button', { name: 'Coba lagi' }).click();
     await expect.poll(() => widget.citizenMessages.count()).toBe(1);
+    expect(await widget.status.innerText()).toBe('');
+  });
+
+  it('sends the conversation token it made itself, and starts a new conversation when the server refuses it', async () => {
+    const { widget, page } = await openDemo(DESKTOP);
+    await widget.open();
+    const first = await widget.ask('syarat bikin ktp pertama kali');
+    expect(first.request().headers()['x-conversation-token']).toMatch(/^[0-9a-f]{64}$/);
+    expect((await first.json()).conversationToken).toBe(first.request().headers()['x-conversation-token']);
+    const id = await widget.conversationId();
+    expect((await fetch(`${session.server.url}/api/chat/${id}/messages`)).status).toBe(401);
+
+    // As if the chat had been started in another browser: this device's token no longer opens it.
+    await page.evaluate(() => localStorage.setItem('layani:token', 'f'.repeat(64)));
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.status() === 401);
+    const fresh = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.status() === 200);
+    await widget.input().fill('halo');
+    await widget.input().press('Enter');
+    await refused;
+    const answered = await fresh;
+    const second = await widget.conversationId();
+    expect(second).not.toBe(id);
+    expect(answered.request().postDataJSON()).toMatchObject({ conversationId: second, text: 'halo' });
+    await expect.poll(() => widget.citizenMessages.allInnerTexts()).toEqual([expect.stringContaining('halo')]);
+    expect((await history(id, { 'x-conversation-token': first.request().headers()['x-conversation-token'] })).filter((m) => m.author === 'citizen')).toHaveLength(1);
+
+    // On a reload, a refused token for the history also starts afresh instead of retrying for ever.
+    await page.evaluate(() => localStorage.setItem('layani:token', 'e'.repeat(64)));
+    await page.reload();
+    await widget.panel.waitFor();
+    await expect.poll(() => widget.log.innerText()).toContain('Halo! Saya Layani');
+    expect(await widget.conversationId()).toBeNull();
     expect(await widget.status.innerText()).toBe('');
   });
 });

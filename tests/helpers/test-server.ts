@@ -40,9 +40,25 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/**
+ * The token each web conversation was given, by conversation id, as a browser would keep it.
+ * A token left over from an earlier server in the same test file is harmless: a conversation the
+ * server does not know yet takes the token it is offered.
+ */
+const tokens = new Map<string, string>();
+
+/** The X-Conversation-Token header for a conversation `chat()` has talked in (empty if none). */
+export function tokenHeaders(conversationId: string): Record<string, string> {
+  const token = tokens.get(conversationId);
+  return token ? { 'x-conversation-token': token } : {};
+}
+
+
+/** One turn through POST /api/chat, with the conversation's token remembered and sent like the widget does. */
 export async function chat(server: { url: string }, conversationId: string, text: string, extra: Record<string, unknown> = {}) {
-  const res = await postJson(`${server.url}/api/chat`, { conversationId, text, ...extra });
+  const res = await postJson(`${server.url}/api/chat`, { conversationId, text, ...extra }, tokenHeaders(conversationId));
   if (res.status !== 200) throw new Error(`chat failed with ${res.status}: ${JSON.stringify(res.body)}`);
+  if (typeof res.body.conversationToken === 'string') tokens.set(conversationId, res.body.conversationToken);
   return res.body as {
     conversationId: string;
     replies: { text: string; suggestions?: { faqId?: string; label: string; action?: string }[]; sourceUrl?: string; messageId: number }[];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chat, postJson, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chat, postJson, startTestServer, tokenHeaders, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('POST /api/chat', () => {
 
   it('keeps the conversation and its messages in order, masked, for the history endpoint', async () => {
     await chat(server, 'hist-1', 'NIK saya 3201234567890123, KTP saya hilang');
-    const res = await fetch(`${server.url}/api/chat/hist-1/messages`);
+    const res = await fetch(`${server.url}/api/chat/hist-1/messages`, { headers: tokenHeaders('hist-1') });
     const body = (await res.json()) as { messages: { author: string; text: string }[] };
     expect(body.messages[0]).toMatchObject({ author: 'citizen', text: 'NIK saya [NIK], KTP saya hilang' });
     expect(body.messages[1].author).toBe('bot');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream } from '../helpers/event-stream.ts';
 import { newOfficer, ticketDetail } from '../helpers/handoff.ts';
 import type { StaffSession } from '../helpers/staff-session.ts';
-import { chat, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chat, startTestServer, tokenHeaders, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 let officer: StaffSession;
@@ -103,7 +103,7 @@ describe('officers work the ticket', () => {
 
   it('delivers an officer reply to the widget live over SSE, after telling the citizen who took the ticket', async () => {
     const number = await openTicket('live-1');
-    const widget = await openEventStream(`${server.url}/api/chat/live-1/events`);
+    const widget = await openEventStream(`${server.url}/api/chat/live-1/events`, tokenHeaders('live-1'));
     try {
       expect(widget.status).toBe(200);
       expect(widget.headers.get('content-type')).toContain('text/event-stream');
@@ -123,7 +123,7 @@ describe('officers work the ticket', () => {
     } finally {
       widget.close();
     }
-    const history = (await (await fetch(`${server.url}/api/chat/live-1/messages`)).json()) as { messages: { author: string; text: string }[] };
+    const history = (await (await fetch(`${server.url}/api/chat/live-1/messages`, { headers: tokenHeaders('live-1') })).json()) as { messages: { author: string; text: string }[] };
     expect(history.messages.at(-1)).toMatchObject({ author: 'officer', text: 'Selamat siang, ada yang bisa saya bantu?' });
   });
 
@@ -132,7 +132,7 @@ describe('officers work the ticket', () => {
     await officer.request('POST', `/api/staff/tickets/${number}/claim`);
     const first = await officer.request('POST', `/api/staff/tickets/${number}/reply`, { text: 'Pesan pertama' });
     await officer.request('POST', `/api/staff/tickets/${number}/reply`, { text: 'Pesan kedua saat widget tertutup' });
-    const widget = await openEventStream(`${server.url}/api/chat/replay-1/events`, { 'last-event-id': String(first.body.message.id) });
+    const widget = await openEventStream(`${server.url}/api/chat/replay-1/events`, { ...tokenHeaders('replay-1'), 'last-event-id': String(first.body.message.id) });
     try {
       expect((await widget.next('message')).data).toMatchObject({ author: 'officer', text: 'Pesan kedua saat widget tertutup', officerName: 'Test officer' });
       expect((await widget.next('handoff')).data).toMatchObject({ status: 'assigned', ticketNumber: number });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream } from '../helpers/event-stream.ts';
 import { newOfficer, ticketDetail } from '../helpers/handoff.ts';
 import type { StaffSession } from '../helpers/staff-session.ts';
-import { chat, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chat, startTestServer, tokenHeaders, type TestServer } from '../helpers/test-server.ts';
 
 // Saturday 16 May 2026, 10:00 WIB: outside "mon-fri 08:00-16:00". Monday 18 May is a holiday here.
 const SATURDAY_10_WIB = new Date('2026-05-16T03:00:00Z');
@@ -67,7 +67,7 @@ describe('outside office hours', () => {
     await officer.request('POST', `/api/staff/tickets/${number}/claim`);
     const sent = await officer.request('POST', `/api/staff/tickets/${number}/reply`, { text: 'Selamat pagi, untuk KTP rusak silakan datang ke Disdukcapil.' });
     expect(sent.status).toBe(201);
-    const history = (await (await fetch(`${server.url}/api/chat/weekend-1/messages`)).json()) as { messages: { author: string; text: string }[] };
+    const history = (await (await fetch(`${server.url}/api/chat/weekend-1/messages`, { headers: tokenHeaders('weekend-1') })).json()) as { messages: { author: string; text: string }[] };
     expect(history.messages.at(-1)).toMatchObject({ author: 'officer', text: 'Selamat pagi, untuk KTP rusak silakan datang ke Disdukcapil.' });
   });
 });
@@ -103,7 +103,7 @@ describe('timers while a ticket is assigned', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.ticket).toMatchObject({ status: 'closed', endReason: 'citizen-silent' });
 
-    const history = (await (await fetch(`${server.url}/api/chat/silent-close/messages`)).json()) as { messages: { author: string; text: string }[] };
+    const history = (await (await fetch(`${server.url}/api/chat/silent-close/messages`, { headers: tokenHeaders('silent-close') })).json()) as { messages: { author: string; text: string }[] };
     expect(history.messages.slice(-2)).toMatchObject([
       { author: 'officer', text: 'Karena belum ada balasan, obrolan saya tutup. Silakan hubungi lagi kapan saja.' },
       { author: 'bot', text: expect.stringContaining(`Percakapan dengan petugas sudah berakhir (tiket ${number})`) },
@@ -119,7 +119,7 @@ describe('resolve and satisfaction rating', () => {
     const { number } = (await chat(server, 'rating-1', 'talk to a human')).ticket as { number: string };
     await officer.request('POST', `/api/staff/tickets/${number}/claim`);
     await officer.request('POST', `/api/staff/tickets/${number}/reply`, { text: 'You can replace a lost KTP at the Disdukcapil office.' });
-    const widget = await openEventStream(`${server.url}/api/chat/rating-1/events`);
+    const widget = await openEventStream(`${server.url}/api/chat/rating-1/events`, tokenHeaders('rating-1'));
     try {
       await widget.next('handoff');
       const resolved = await officer.request('POST', `/api/staff/tickets/${number}/resolve`, { note: 'Explained KTP replacement.' });

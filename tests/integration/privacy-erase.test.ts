@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erasureReference } from '../../bot/console/conversation-erasure.ts';
 import { newOfficer, ticketDetail } from '../helpers/handoff.ts';
 import { createStaff, loginAsAdmin, type StaffSession } from '../helpers/staff-session.ts';
-import { chat, postJson, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chat, postJson, startTestServer, tokenHeaders, type TestServer } from '../helpers/test-server.ts';
 
 const run = promisify(execFile);
 const ERASE = '/api/staff/privacy/erase';
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 async function history(conversationId: string) {
-  const res = await fetch(`${server.url}/api/chat/${conversationId}/messages`);
+  const res = await fetch(`${server.url}/api/chat/${conversationId}/messages`, { headers: tokenHeaders(conversationId) });
   expect(res.status).toBe(200);
   return ((await res.json()) as { messages: { author: string; text: string }[] }).messages;
 }
@@ -33,7 +33,7 @@ async function history(conversationId: string) {
 async function citizenWithTicket(conversationId: string, question: string): Promise<string> {
   const answered = await chat(server, conversationId, question, { clientMessageId: `${conversationId}-1` });
   const { messageId } = answered.replies[0];
-  expect((await postJson(`${server.url}/api/chat/${conversationId}/feedback`, { messageId, rating: 'down', comment: 'Saya Budi, masih bingung' })).status).toBe(200);
+  expect((await postJson(`${server.url}/api/chat/${conversationId}/feedback`, { messageId, rating: 'down', comment: 'Saya Budi, masih bingung' }, tokenHeaders(conversationId))).status).toBe(200);
   const handoff = await chat(server, conversationId, 'mau bicara dengan petugas');
   const number = (handoff.ticket as { number: string }).number;
   await chat(server, conversationId, 'Saya Budi Santoso, NIK saya 3201234567890123, KTP hilang di pasar');

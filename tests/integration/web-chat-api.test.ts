@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -10,9 +11,18 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const history = async (id: string) => (await (await fetch(`${server.url}/api/chat/${id}/messages`)).json()).messages as Record<string, unknown>[];
+/** Each conversation's token, made on the client as the widget does, so that a retry carries the same one. */
+const tokens = new Map<string, string>();
+const tokenOf = (id: string) => tokens.get(id) ?? tokens.set(id, randomBytes(32).toString('base64url')).get(id)!;
+const tokenHeader = (id: string | undefined): Record<string, string> => (id ? { 'x-conversation-token': tokenOf(id) } : {});
+const post = (path: string, body: { conversationId?: string; [key: string]: unknown }) =>
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...tokenHeader(body.conversationId ?? path.split('/')[3]) },
+    body: JSON.stringify(body),
+  });
+const history = async (id: string) =>
+  (await (await fetch(`${server.url}/api/chat/${id}/messages`, { headers: tokenHeader(id) })).json()).messages as Record<string, unknown>[];
 /** Status of a plain conditional GET (fetch() would add Cache-Control: no-cache to it, per the Fetch spec). */
 const revalidate = (path: string, headers: Record<string, string>) =>
   new Promise<number | undefined>((resolve, reject) => {

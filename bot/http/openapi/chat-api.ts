@@ -8,6 +8,17 @@ const conversationIdParam = {
   schema: { type: 'string', pattern: '^[\\w:.-]{1,128}$' },
 };
 
+const tokenHeader = {
+  name: 'X-Conversation-Token',
+  in: 'header',
+  required: false,
+  description:
+    'The conversation’s token (`conversationToken`). Required on every request after the first turn; on the first turn, a client may send its own (22–128 base64url characters, at least 128 random bits) so that a retry carries the same one.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,128}$' },
+};
+
+const tokenRefused = errorResponse('`conversation_token`: the token is missing or does not open this conversation; start a new chat.');
+
 /** The public chat API: a turn, the history, and the widget's live stream. */
 export const chatApi: OpenApiFragment = {
   tags: [{ name: 'chat', description: 'The citizen-facing chat API used by the web widget and integrations.' }],
@@ -18,16 +29,20 @@ export const chatApi: OpenApiFragment = {
         summary: 'Send one citizen message and get the bot’s replies',
         description:
           'While an officer owns the conversation the bot stays silent: `outcome.action` is `relay`, and `replies` is empty (or one short acknowledgement while no officer has picked the ticket up). A turn that starts a handoff has `outcome.action: "handoff"` and a `ticket`.',
+        parameters: [tokenHeader],
         requestBody: { required: true, content: { 'application/json': { schema: ref('ChatRequest') } } },
-        responses: { 200: json(ref('TurnResult')), 400: errorResponse('Invalid body'), 429: errorResponse('Too many messages') },
+        responses: { 200: json(ref('TurnResult')), 400: errorResponse('Invalid body or token'), 401: tokenRefused, 429: errorResponse('Too many messages') },
       },
     },
     '/api/chat/{conversationId}/messages': {
       get: {
         tags: ['chat'],
         summary: 'The conversation’s messages, oldest first (personal data masked)',
-        parameters: [conversationIdParam],
-        responses: { 200: json({ type: 'object', properties: { conversationId: { type: 'string' }, messages: { type: 'array', items: ref('ChatMessage') } } }) },
+        parameters: [conversationIdParam, tokenHeader],
+        responses: {
+          200: json({ type: 'object', properties: { conversationId: { type: 'string' }, messages: { type: 'array', items: ref('ChatMessage') } } }),
+          401: tokenRefused,
+        },
       },
     },
     '/api/chat/{conversationId}/events': {
@@ -36,8 +51,38 @@ export const chatApi: OpenApiFragment = {
         summary: 'Live stream (Server-Sent Events) of officer messages and handoff status',
         description:
           'Events: `message` (data: ChatMessage, SSE id = message id) for out-of-turn messages from an officer, the bot or the system; `handoff` (data: HandoffStatus) when the ticket changes. On connect the current handoff status is sent if a ticket is open. Send `Last-Event-ID` (or `?after=<id>`) to get missed messages replayed. A comment line is sent every 20 s.',
-        parameters: [conversationIdParam, { name: 'after', in: 'query', required: false, schema: { type: 'integer' }, description: 'Replay messages after this id (same as Last-Event-ID).' }],
-        responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+        parameters: [
+          conversationIdParam,
+          tokenHeader,
+          { name: 'token', in: 'query', required: false, schema: { type: 'string' }, description: 'The conversation’s token, for EventSource, which cannot set headers (masked in logs).' },
+          { name: 'after', in: 'query', required: false, schema: { type: 'integer' }, description: 'Replay messages after this id (same as Last-Event-ID).' },
+        ],
+        responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: tokenRefused },
+      },
+    },
+    '/api/chat/{conversationId}/feedback': {
+      post: {
+        tags: ['chat'],
+        summary: 'Rate one of the bot’s answers 👍/👎',
+        parameters: [conversationIdParam, tokenHeader],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['messageId', 'rating'],
+                properties: { messageId: { type: 'integer' }, rating: { enum: ['up', 'down'] }, comment: { type: 'string', maxLength: 500 } },
+              },
+            },
+          },
+        },
+        responses: {
+          200: json({ type: 'object', properties: { messageId: { type: 'integer' }, rating: { enum: ['up', 'down'] } } }),
+          400: errorResponse('Invalid body, or not an answer of the bot'),
+          401: tokenRefused,
+          404: errorResponse('No such message in this conversation'),
+        },
       },
     },
   },
@@ -88,12 +133,13 @@ export const chatApi: OpenApiFragment = {
     },
     TurnResult: {
       type: 'object',
-      required: ['conversationId', 'replies', 'outcome'],
+      required: ['conversationId', 'replies', 'outcome', 'conversationToken'],
       properties: {
         conversationId: { type: 'string' },
         replies: { type: 'array', items: ref('Reply') },
         outcome: ref('Outcome'),
         ticket: ref('TicketInfo'),
+        conversationToken: { type: 'string', description: 'The token that opens this conversation: send it as X-Conversation-Token from now on.' },
       },
     },
     ChatMessage: {

@@ -302,4 +302,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 80,
+    name: 'web chat: conversation tokens (only their SHA-256 hash)',
+    sql: `
+      CREATE TABLE conversation_tokens (
+        conversation_id TEXT PRIMARY KEY,
+        token_hash BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

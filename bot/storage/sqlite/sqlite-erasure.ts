@@ -21,6 +21,7 @@ const DELETIONS: [keyof ErasedRows, string][] = [
   ['answerFeedback', 'DELETE FROM answer_feedback WHERE conversation_id = @id OR message_id IN (SELECT id FROM messages WHERE conversation_id = @id)'],
   ['unanswered', 'DELETE FROM unanswered WHERE conversation_id = @id'],
   ['turnReceipts', 'DELETE FROM turn_receipts WHERE conversation_id = @id'],
+  ['conversationTokens', 'DELETE FROM conversation_tokens WHERE conversation_id = @id'],
   ['pendingDeliveries', 'DELETE FROM pending_deliveries WHERE conversation_id = @id'],
   ['channelInbox', 'DELETE FROM channel_inbox WHERE conversation_id = @id'],
   ['channelOutbox', 'DELETE FROM channel_outbox WHERE conversation_id = @id'],

@@ -22,7 +22,7 @@ import { sqliteSessionStore, sqliteStaffStore } from './sqlite-staff.ts';
 import { sqliteBotFrameworkReferences } from './sqlite-botframework.ts';
 import { sqliteConversationErasure } from './sqlite-erasure.ts';
 import { sqlitePendingDeliveryStore, sqliteTicketStore } from './sqlite-tickets.ts';
-import { feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
+import { conversationTokenStore, feedbackStore, turnReceiptStore } from './web-chat-stores.ts';
 
 const now = () => new Date().toISOString();
 const parseJson = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
@@ -186,6 +186,7 @@ export function createSqliteStorage(file: string): Storage & { db: Db } {
     llmUsage: sqliteLlmUsageStore(db),
     embeddings: sqliteEmbeddingCache(db),
     turnReceipts: turnReceiptStore(db),
+    conversationTokens: conversationTokenStore(db),
     feedback: feedbackStore(db),
     erasure: sqliteConversationErasure(db),
     isHealthy: () => db.open && (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1,

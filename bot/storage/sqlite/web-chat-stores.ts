@@ -1,5 +1,5 @@
 import { maskPersonalData } from '../../privacy-mask.ts';
-import type { FeedbackStore, Rating, TurnReceiptStore } from '../web-chat-ports.ts';
+import type { ConversationTokenStore, FeedbackStore, Rating, TurnReceiptStore } from '../web-chat-ports.ts';
 import type { Db } from './open-database.ts';
 import { toMessage } from './sqlite-storage.ts';
 
@@ -26,6 +26,28 @@ export function turnReceiptStore(db: Db): TurnReceiptStore {
         lastPrune = now;
         prune.run(new Date(now - RECEIPT_DAYS * 86_400_000).toISOString());
       }
+    },
+  };
+}
+
+export function conversationTokenStore(db: Db): ConversationTokenStore {
+  const find = db.prepare('SELECT token_hash FROM conversation_tokens WHERE conversation_id = ?').pluck();
+  const insert = db.prepare('INSERT INTO conversation_tokens (conversation_id, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const remove = db.prepare('DELETE FROM conversation_tokens WHERE conversation_id = ? AND token_hash = ?');
+  // One synchronous transaction: of two first turns racing in, exactly one sets the token.
+  const claim = db.transaction((conversationId: string, hash: Buffer) => {
+    insert.run(conversationId, hash, new Date().toISOString());
+    return find.get(conversationId) as Buffer;
+  });
+  return {
+    async find(conversationId) {
+      return (find.get(conversationId) as Buffer | undefined) ?? null;
+    },
+    async claim(conversationId, hash) {
+      return claim(conversationId, hash);
+    },
+    async release(conversationId, hash) {
+      remove.run(conversationId, hash);
     },
   };
 }

@@ -55,6 +55,12 @@ export class WidgetPage {
     return this.page.evaluate(() => localStorage.getItem('layani:conversation'));
   }
 
+  /** The X-Conversation-Token header that opens the widget's current conversation, as the widget keeps it. */
+  async tokenHeaders(): Promise<Record<string, string>> {
+    const token = await this.page.evaluate(() => localStorage.getItem('layani:token'));
+    return token ? { 'x-conversation-token': token } : {};
+  }
+
   /** The id of the element focused inside the widget's shadow root, or of the host page's. */
   focusedId(): Promise<string> {
     return this.page.evaluate(() => {

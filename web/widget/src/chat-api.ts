@@ -25,6 +25,8 @@ export interface TurnResult {
   replies: Reply[];
   outcome: { action: string; intent: string; locale: Locale };
   ticket?: Ticket;
+  /** The token that opens this conversation: the one the widget sent. */
+  conversationToken?: string;
 }
 
 export type Author = 'citizen' | 'bot' | 'officer' | 'system';
@@ -48,10 +50,15 @@ export interface Outgoing {
   localeHint?: Locale;
   faqId?: string;
   action?: 'officer' | 'back-to-bot';
+  /** Sent as a header, not in the body; kept with a queued message so it goes out with its own conversation's token. */
+  token?: string | null;
 }
 
-/** Why a request failed, in the terms the citizen is told about. */
-export type Failure = 'offline' | 'network' | 'rate-limited' | 'rejected' | 'server';
+/**
+ * Why a request failed, in the terms the citizen is told about. 'token': the conversation's token
+ * was refused (the chat belongs to another browser, or was erased), so the widget starts afresh.
+ */
+export type Failure = 'offline' | 'network' | 'rate-limited' | 'rejected' | 'token' | 'server';
 
 export class ApiError extends Error {
   constructor(
@@ -67,22 +74,26 @@ const TIMEOUT_MS = 30_000;
 
 export type ChatApi = ReturnType<typeof chatApi>;
 
-export function chatApi(origin: string) {
+/**
+ * `tokenFor` gives the token of a conversation kept on this device: sent in a header, or as
+ * `?token=` to the live stream, which EventSource opens without custom headers.
+ */
+export function chatApi(origin: string, tokenFor: (conversationId: string) => string | null) {
   const base = `${origin}/api/chat`;
-  const call = async <T>(path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(token: string | null, path: string, body?: unknown): Promise<T> => {
     if (isOffline()) throw new ApiError('offline');
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
     try {
       const response = await fetch(base + path, {
         method: body === undefined ? 'GET' : 'POST',
-        // A GET with no custom header needs no CORS preflight: one round trip fewer on a slow link.
-        headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Conversation-Token': token ?? '' },
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
         signal: controller.signal,
       });
       if (response.status === 429) throw new ApiError('rate-limited', retryAfter(response));
+      if (response.status === 401) throw new ApiError('token');
       if (response.status >= 400 && response.status < 500) throw new ApiError('rejected');
       if (!response.ok) throw new ApiError('server');
       return (await response.json()) as T;
@@ -95,10 +106,10 @@ export function chatApi(origin: string) {
   };
   const at = (id: string) => `/${encodeURIComponent(id)}`;
   return {
-    send: (message: Outgoing) => call<TurnResult>('', message),
-    history: (id: string) => call<{ messages: HistoryMessage[] }>(`${at(id)}/messages`),
-    rate: (id: string, messageId: number, rating: Rating) => call<unknown>(`${at(id)}/feedback`, { messageId, rating }),
-    eventsUrl: (id: string) => `${base}${at(id)}/events`,
+    send: ({ token, ...message }: Outgoing) => call<TurnResult>(token ?? tokenFor(message.conversationId), '', message),
+    history: (id: string) => call<{ messages: HistoryMessage[] }>(tokenFor(id), `${at(id)}/messages`),
+    rate: (id: string, messageId: number, rating: Rating) => call<unknown>(tokenFor(id), `${at(id)}/feedback`, { messageId, rating }),
+    eventsUrl: (id: string) => `${base}${at(id)}/events?token=${encodeURIComponent(tokenFor(id) ?? '')}`,
   };
 }
 

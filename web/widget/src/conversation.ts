@@ -1,6 +1,6 @@
 import type { ApiError, ChatApi, HistoryMessage, Rating, Suggestion, TurnResult } from './chat-api.ts';
 import { HandoffView } from './handoff-view.ts';
-import { localState, randomId } from './local-state.ts';
+import { localState, randomId, randomToken } from './local-state.ts';
 import { showRating } from './message-view.ts';
 import { Outbox, type QueuedMessage } from './outbox.ts';
 import type { PanelParts } from './panel.ts';
@@ -16,11 +16,14 @@ export interface ConversationHooks {
 }
 
 /**
- * One citizen's conversation: its id (kept on the device), its history, sending through the
- * outbox, the answers and their ratings, and the handoff to an officer.
+ * One citizen's conversation: its id and token (kept on the device), its history, sending through
+ * the outbox, the answers and their ratings, and the handoff to an officer. When the server refuses
+ * the token (the chat was started in another browser, or erased) the widget starts a new one.
  */
 export class Conversation {
   private id = localState.conversationId();
+  /** The conversation just given up because its token was refused: its queued messages move to the new one. */
+  private refusedId: string | null = null;
   private readonly transcript: Transcript;
   private readonly handoff: HandoffView;
   private readonly outbox: Outbox;
@@ -44,9 +47,11 @@ export class Conversation {
     this.outbox = new Outbox(api, {
       sending: (item) => this.onSending(item),
       delivered: (item, result) => this.onDelivered(item, result),
-      rejected: (item) => this.onRejected(item),
+      rejected: (item, isTokenRefused) => this.onRejected(item, isTokenRefused),
       waiting: (item, error) => this.onWaiting(item, error),
     });
+    // A conversation kept by an older widget has no token yet: its next message sets this one.
+    if (this.id && !localState.tokenFor(this.id)) localState.setConversation(this.id, randomToken());
     parts.backToBot.addEventListener('click', () => this.choose({ label: chrome.t('backToBot'), action: 'back-to-bot' }));
     // Messages queued on an earlier visit go out now, whether or not the panel is opened.
     if (this.outbox.pending.length > 0) void this.outbox.flush();
@@ -66,6 +71,7 @@ export class Conversation {
       return;
     }
     await this.outbox.flush();
+    if (!this.id) return;
     try {
       const { messages } = await this.api.history(this.id);
       this.transcript.clear();
@@ -76,7 +82,8 @@ export class Conversation {
       if (last?.author === 'bot' && last.suggestions) this.transcript.setChips(last.suggestions);
       this.handoff.restore(this.id, messages);
       this.shown = true;
-    } catch {
+    } catch (err) {
+      if (isTokenRefused(err)) return this.restart();
       this.transcript.setStatus('historyFailed', 'error', () => void this.show());
     }
     this.outbox.pending.filter((i) => i.conversationId === this.id).forEach((item) => this.showQueued(item));
@@ -107,10 +114,11 @@ export class Conversation {
   /** Sends the citizen's words (typed, or a tapped suggestion's label). */
   send(text: string, extra: Pick<QueuedMessage, 'faqId' | 'action'> = {}): void {
     if (!text.trim()) return;
-    if (!this.id) localState.setConversationId((this.id = randomId()));
+    if (!this.id) localState.setConversation((this.id = randomId()), randomToken());
     const chosen = this.hooks.chosenLocale();
     const item: QueuedMessage = {
       conversationId: this.id,
+      token: localState.tokenFor(this.id),
       text: text.trim(),
       clientMessageId: randomId(),
       ...(chosen ? { locale: chosen } : { localeHint: this.chrome.locale }),
@@ -129,7 +137,7 @@ export class Conversation {
   restart(): void {
     this.handoff.end();
     this.id = null;
-    localState.setConversationId(null);
+    localState.setConversation(null, null);
     this.transcript.clear();
     this.rows.clear();
     this.transcript.welcome();
@@ -170,12 +178,18 @@ export class Conversation {
     this.hooks.answeredIn(result.outcome.locale);
   }
 
-  private onRejected(item: QueuedMessage): void {
+  private onRejected(item: QueuedMessage, isTokenRefused: boolean): void {
     const row = this.rows.get(item.clientMessageId);
     if (row) this.transcript.pending(row, 'failed');
     this.rows.delete(item.clientMessageId);
     this.transcript.typing(false);
-    this.transcript.setStatus('rejected', 'error');
+    if (isTokenRefused && item.conversationId === this.id) {
+      this.refusedId = this.id;
+      this.restart();
+    }
+    // Sent again in a fresh conversation (a new id and token, so it cannot be refused again).
+    if (isTokenRefused && item.conversationId === this.refusedId) this.send(item.text, { faqId: item.faqId, action: item.action });
+    else this.transcript.setStatus('rejected', 'error');
   }
 
   private onWaiting(_item: QueuedMessage, error: ApiError): void {
@@ -195,9 +209,12 @@ export class Conversation {
       await this.api.rate(this.id, messageId, rating);
       this.transcript.setStatus(rating === 'up' ? 'thanksFeedback' : 'sorryFeedback');
       if (rating === 'down' && !this.handoff.active) this.transcript.setChips([{ label: this.chrome.t('officerAction'), action: 'officer' }]);
-    } catch {
+    } catch (err) {
+      if (isTokenRefused(err)) return this.restart();
       showRating(row, before ?? null);
       this.transcript.setStatus('ratingFailed', 'error');
     }
   }
 }
+
+const isTokenRefused = (err: unknown) => (err as ApiError).kind === 'token';

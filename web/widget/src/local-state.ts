@@ -29,7 +29,13 @@ function write(kind: 'local' | 'session', key: string, value: string | null): vo
 
 export const localState = {
   conversationId: () => read('local', 'conversation'),
-  setConversationId: (id: string | null) => write('local', 'conversation', id),
+  /** The conversation and the token that opens it are kept, and forgotten, together. */
+  setConversation(id: string | null, token: string | null): void {
+    write('local', 'conversation', id);
+    write('local', 'token', token);
+  },
+  /** The token of the conversation kept on this device (none for any other conversation). */
+  tokenFor: (id: string) => (id === read('local', 'conversation') ? read('local', 'token') : null),
   /** Only a language the citizen picked in the panel is remembered; the page's own is not. */
   chosenLocale: () => read('local', 'locale') as Locale | null,
   setChosenLocale: (locale: Locale) => write('local', 'locale', locale),
@@ -53,6 +59,14 @@ export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * A conversation's secret: 256 random bits as hex (a subset of base64url, which the server takes).
+ * Made here, not by the server, so a retried first message carries the same token.
+ */
+export const randomToken = () => toHex(crypto.getRandomValues(new Uint8Array(32)));
+
+const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -7,8 +7,11 @@ export type QueuedMessage = Outgoing;
 export interface OutboxEvents {
   sending(item: QueuedMessage): void;
   delivered(item: QueuedMessage, result: TurnResult): void;
-  /** The server refused the message itself; it is dropped, retrying would not help. */
-  rejected(item: QueuedMessage): void;
+  /**
+   * The server refused the message itself, or (`isTokenRefused`) the conversation's token; it is
+   * dropped, retrying would not help.
+   */
+  rejected(item: QueuedMessage, isTokenRefused: boolean): void;
   /** Sending stopped for now; it resumes by itself (back online, or after a pause). */
   waiting(item: QueuedMessage, error: ApiError): void;
 }
@@ -64,9 +67,9 @@ export class Outbox {
       return true;
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError('network');
-      if (error.kind === 'rejected') {
+      if (error.kind === 'rejected' || error.kind === 'token') {
         this.drop(item);
-        this.events.rejected(item);
+        this.events.rejected(item, error.kind === 'token');
         return true;
       }
       this.retryLater(error);

@@ -27,7 +27,7 @@ export class Widget {
     this.parts = buildPanel(this.root, options, this.chrome.t);
     this.parts.language.value = locale;
     this.parts.wrapper.lang = locale;
-    this.conversation = new Conversation(this.parts, this.chrome, chatApi(options.apiOrigin), {
+    this.conversation = new Conversation(this.parts, this.chrome, chatApi(options.apiOrigin, localState.tokenFor), {
       chosenLocale: () => localState.chosenLocale(),
       answeredIn: (l) => {
         if (!localState.chosenLocale() && l !== this.chrome.locale) this.setLocale(l);
