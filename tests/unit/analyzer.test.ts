@@ -52,7 +52,15 @@ describe('Analyzer', () => {
     expect(terms("jum'at", 'id')).toEqual(terms('jumat', 'id'));
   });
 
-  it('reads chat reduplication "jadi2" as "jadi"', () => {
+  it('weighs down only terms that still name a person: "father", "#spouse", not "#elderly" (nenek) or "laman" (paman)', () => {
+    expect(analyzer.isAboutWhom(terms('father', 'en')[0])).toBe(true);
+    expect(analyzer.isAboutWhom(terms('suami', 'id')[0])).toBe(true);
+    expect(analyzer.isAboutWhom(terms('lansia', 'id')[0])).toBe(false);
+    expect(analyzer.isAboutWhom(terms('online', 'en')[0])).toBe(false);
+    expect(analyzer.isAboutWhom(terms('mana', 'id')[0] ?? 'mana')).toBe(false);
+  });
+
+    it('reads chat reduplication "jadi2" as "jadi"', () => {
     expect(terms('anak2')).toEqual(terms('anak'));
   });
 });

@@ -24,6 +24,9 @@ describe('answers citizens as they really write', () => {
     ['KTP bapakku ilang', 'ktp.lost'],
     ['ktp salaki abdi leungit kumaha', 'ktp.lost'],
     ['my husband lost his id card', 'ktp.lost'],
+    // …but a word that only looks like a relative keeps its meaning: Javanese "abang" is red, "lansia" elderly.
+    ['lengenku abang sawise vaksin', 'vaksin.side-effects'],
+    ['booster lansia', 'vaksin.covid-booster'],
   ])('answers %j from %s', (text, topic) => {
     expect(run(text).decision).toMatchObject({ action: 'answer', topicId: topic });
   });

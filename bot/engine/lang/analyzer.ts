@@ -5,7 +5,6 @@ import { tokenize } from './tokenize.ts';
 
 /** Marks a term that stands for a cross-lingual concept ("#lost") rather than a word. */
 export const CONCEPT = '#';
-const CHILD = `${CONCEPT}child`;
 
 /**
  * Turns text into index terms the same way for the knowledge base and for citizens' messages, so
@@ -31,6 +30,7 @@ export class Analyzer {
   /** Terms of the people a citizen asks on behalf of ("bapak", "my wife"): see `isAboutWhom`. */
   private people = new Set<string>();
   private readonly peopleWords: string[];
+  private readonly peopleConcepts: Set<string>;
 
   /** Real words seen in everyday text: a word we know exists is never "corrected" into another. */
   private readonly everyday = new Set<string>();
@@ -59,6 +59,7 @@ export class Analyzer {
     // Words that name a concept are never stopwords, whatever a list says.
     for (const w of this.concepts.keys()) this.stopwords.delete(w);
     this.peopleWords = data.peopleWords;
+    this.peopleConcepts = new Set(data.peopleConcepts.map((c) => CONCEPT + c));
     this.prefixes = [...prefixes].sort((a, b) => b.length - a.length);
     this.suffixes = [...suffixes].sort((a, b) => b.length - a.length);
     this.learnVocabulary(vocabularyText);
@@ -84,8 +85,10 @@ export class Analyzer {
       for (const variant of [w, ...deletions(w)]) this.fuzzy.set(variant, [...(this.fuzzy.get(variant) ?? []), w]);
     }
     this.cache.clear();
-    // Children stay full words: vaccination questions are about them.
-    this.people = new Set(this.termsOf(this.peopleWords).filter((t) => t !== CHILD));
+    // Only terms that still mean a person: a word the analyser reads as something else ("paman" as
+    // "laman", "nenek" as elderly) must not make that other thing weigh less.
+    const listed = new Set(this.peopleWords);
+    this.people = new Set(this.termsOf(this.peopleWords).filter((t) => (t.startsWith(CONCEPT) ? this.peopleConcepts.has(t) : listed.has(t))));
   }
 
   /** Index terms for a text: concepts, roots and unknown words, stopwords removed. */

@@ -30,6 +30,8 @@ export interface LanguageData {
   outOfScopeNotBefore: Record<string, string[]>;
   /** Family members and friends a citizen asks on behalf of: whose question it is, not what about. */
   peopleWords: string[];
+  /** Concepts made only of such words ("spouse"). */
+  peopleConcepts: string[];
 }
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -63,6 +65,10 @@ export function loadLanguageData(dir = DATA_DIR): LanguageData {
     corpus,
     outOfScopeWords: Object.values(outOfScope.services).flat(),
     outOfScopeNotBefore: outOfScope.notBefore ?? {},
-    peopleWords: (JSON.parse(read('people-words.json')) as { words: string[] }).words,
+    ...peopleOf(JSON.parse(read('people-words.json')) as { words: string[]; concepts?: string[] }),
   };
+}
+
+function peopleOf(raw: { words: string[]; concepts?: string[] }): Pick<LanguageData, 'peopleWords' | 'peopleConcepts'> {
+  return { peopleWords: raw.words, peopleConcepts: raw.concepts ?? [] };
 }
