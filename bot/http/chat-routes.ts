@@ -60,7 +60,8 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: 
   router.post('/api/chat', async (req, res) => {
     if (!req.is('application/json')) throw badRequest('Send a JSON body with Content-Type: application/json.');
     const { conversationId: id, text, locale, localeHint, faqId, action, clientMessageId } = parseInput(schema, req.body);
-    const claim = await web.tokens.claim(id, presentedToken(req));
+    const presented = presentedToken(req);
+    const claim = await web.tokens.claim(id, presented);
     if (claim.kind === 'refused') throw tokenRefused();
     if (claim.kind === 'malformed') throw badRequest(`${TOKEN_HEADER} must be 22–128 base64url characters (at least 128 random bits).`);
     const inbound = { conversationId: id, channel: 'web' as const, text, locale, localeHint, choiceTopicId: faqId, action };
@@ -68,7 +69,9 @@ export function chatRoutes(runtime: ConversationRuntime, maxChars: number, web: 
       // The token is added here, never kept in the turn receipt: a replayed turn carries it all the same.
       res.json({ ...(await web.turns.handle(inbound, clientMessageId)), conversationToken: claim.token });
     } catch (err) {
-      if (claim.isNew) await web.tokens.release(id, claim.token);
+      // Only a token the client never saw is taken back: a client's own token stays with its
+      // conversation, which may already hold this turn's messages, and its retry brings it again.
+      if (claim.isNew && presented === undefined) await web.tokens.release(id, claim.token);
       throw err;
     }
   });

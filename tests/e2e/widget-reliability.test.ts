@@ -133,6 +133,25 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     expect(await widget.status.innerText()).toBe('');
   });
 
+  it("a second tab that starts a new chat leaves the first tab's conversation working", async () => {
+    const { widget, page } = await openDemo(DESKTOP);
+    await widget.open();
+    await widget.ask('syarat bikin ktp pertama kali');
+    const id = await widget.conversationId();
+
+    const other = await page.context().newPage();
+    await other.goto(`${session.server.url}/`);
+    const second = new WidgetPage(other);
+    await second.open();
+    await other.getByRole('button', { name: 'Mulai percakapan baru' }).click();
+    await second.ask('halo');
+    expect(await second.conversationId()).not.toBe(id);
+
+    const again = await widget.ask('kalau hilang?');
+    expect(again.status()).toBe(200);
+    expect(again.request().postDataJSON()).toMatchObject({ conversationId: id });
+  });
+
   it('sends the conversation token it made itself, and starts a new conversation when the server refuses it', async () => {
     const { widget, page } = await openDemo(DESKTOP);
     await widget.open();
@@ -143,7 +162,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     expect((await fetch(`${session.server.url}/api/chat/${id}/messages`)).status).toBe(401);
 
     // As if the chat had been started in another browser: this device's token no longer opens it.
-    await page.evaluate(() => localStorage.setItem('layani:token', 'f'.repeat(64)));
+    await page.evaluate((current) => localStorage.setItem(`layani:token:${current}`, 'f'.repeat(64)), id);
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.status() === 401);
     const fresh = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.status() === 200);
     await widget.input().fill('halo');
@@ -157,7 +176,7 @@ describe.skipIf(!hasBrowser)(browserSuite('the widget on a flaky connection'), (
     expect((await history(id, { 'x-conversation-token': first.request().headers()['x-conversation-token'] })).filter((m) => m.author === 'citizen')).toHaveLength(1);
 
     // On a reload, a refused token for the history also starts afresh instead of retrying for ever.
-    await page.evaluate(() => localStorage.setItem('layani:token', 'e'.repeat(64)));
+    await page.evaluate((current) => localStorage.setItem(`layani:token:${current}`, 'e'.repeat(64)), second);
     await page.reload();
     await widget.panel.waitFor();
     await expect.poll(() => widget.log.innerText()).toContain('Halo! Saya Layani');

@@ -57,7 +57,10 @@ export class WidgetPage {
 
   /** The X-Conversation-Token header that opens the widget's current conversation, as the widget keeps it. */
   async tokenHeaders(): Promise<Record<string, string>> {
-    const token = await this.page.evaluate(() => localStorage.getItem('layani:token'));
+    const token = await this.page.evaluate(() => {
+      const id = localStorage.getItem('layani:conversation');
+      return id ? localStorage.getItem(`layani:token:${id}`) : null;
+    });
     return token ? { 'x-conversation-token': token } : {};
   }
 

@@ -56,7 +56,7 @@ export interface Outgoing {
 
 /**
  * Why a request failed, in the terms the citizen is told about. 'token': the conversation's token
- * was refused (the chat belongs to another browser, or was erased), so the widget starts afresh.
+ * was refused (the chat belongs to another browser or device), so the widget starts afresh.
  */
 export type Failure = 'offline' | 'network' | 'rate-limited' | 'rejected' | 'token' | 'server';
 

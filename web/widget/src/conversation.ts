@@ -18,7 +18,7 @@ export interface ConversationHooks {
 /**
  * One citizen's conversation: its id and token (kept on the device), its history, sending through
  * the outbox, the answers and their ratings, and the handoff to an officer. When the server refuses
- * the token (the chat was started in another browser, or erased) the widget starts a new one.
+ * the token (the chat was started in another browser or device) the widget starts a new one.
  */
 export class Conversation {
   private id = localState.conversationId();
@@ -83,7 +83,7 @@ export class Conversation {
       this.handoff.restore(this.id, messages);
       this.shown = true;
     } catch (err) {
-      if (isTokenRefused(err)) return this.restart();
+      if (isTokenRefused(err)) return this.abandon();
       this.transcript.setStatus('historyFailed', 'error', () => void this.show());
     }
     this.outbox.pending.filter((i) => i.conversationId === this.id).forEach((item) => this.showQueued(item));
@@ -112,7 +112,7 @@ export class Conversation {
   }
 
   /** Sends the citizen's words (typed, or a tapped suggestion's label). */
-  send(text: string, extra: Pick<QueuedMessage, 'faqId' | 'action'> = {}): void {
+  send(text: string, extra: Pick<QueuedMessage, 'faqId' | 'action' | 'moved'> = {}): void {
     if (!text.trim()) return;
     if (!this.id) localState.setConversation((this.id = randomId()), randomToken());
     const chosen = this.hooks.chosenLocale();
@@ -131,6 +131,12 @@ export class Conversation {
 
   choose(suggestion: Suggestion): void {
     this.send(suggestion.label, { faqId: suggestion.faqId, action: suggestion.action });
+  }
+
+  /** The conversation's token was refused: start afresh, and move its queued messages along (once). */
+  private abandon(): void {
+    this.refusedId = this.id;
+    this.restart();
   }
 
   /** Starts afresh: a new id on the next message; the old conversation stays on the server. */
@@ -183,12 +189,9 @@ export class Conversation {
     if (row) this.transcript.pending(row, 'failed');
     this.rows.delete(item.clientMessageId);
     this.transcript.typing(false);
-    if (isTokenRefused && item.conversationId === this.id) {
-      this.refusedId = this.id;
-      this.restart();
-    }
-    // Sent again in a fresh conversation (a new id and token, so it cannot be refused again).
-    if (isTokenRefused && item.conversationId === this.refusedId) this.send(item.text, { faqId: item.faqId, action: item.action });
+    if (isTokenRefused && item.conversationId === this.id) this.abandon();
+    // Sent again in the fresh conversation, once: refused there too, something else is wrong.
+    if (isTokenRefused && item.conversationId === this.refusedId && !item.moved) this.send(item.text, { faqId: item.faqId, action: item.action, moved: true });
     else this.transcript.setStatus('rejected', 'error');
   }
 
@@ -210,7 +213,7 @@ export class Conversation {
       this.transcript.setStatus(rating === 'up' ? 'thanksFeedback' : 'sorryFeedback');
       if (rating === 'down' && !this.handoff.active) this.transcript.setChips([{ label: this.chrome.t('officerAction'), action: 'officer' }]);
     } catch (err) {
-      if (isTokenRefused(err)) return this.restart();
+      if (isTokenRefused(err)) return this.abandon();
       showRating(row, before ?? null);
       this.transcript.setStatus('ratingFailed', 'error');
     }

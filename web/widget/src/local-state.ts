@@ -9,10 +9,12 @@ const PREFIX = 'layani:';
 const memory = new Map<string, string>();
 
 function read(kind: 'local' | 'session', key: string): string | null {
+  // A value storage refused to keep (a full quota) lives in memory, and is newer than storage's.
+  if (memory.has(kind + key)) return memory.get(kind + key) ?? null;
   try {
     return (kind === 'local' ? localStorage : sessionStorage).getItem(PREFIX + key);
   } catch {
-    return memory.get(kind + key) ?? null;
+    return null;
   }
 }
 
@@ -21,6 +23,7 @@ function write(kind: 'local' | 'session', key: string, value: string | null): vo
     const store = kind === 'local' ? localStorage : sessionStorage;
     if (value === null) store.removeItem(PREFIX + key);
     else store.setItem(PREFIX + key, value);
+    memory.delete(kind + key);
   } catch {
     if (value === null) memory.delete(kind + key);
     else memory.set(kind + key, value);
@@ -29,13 +32,15 @@ function write(kind: 'local' | 'session', key: string, value: string | null): vo
 
 export const localState = {
   conversationId: () => read('local', 'conversation'),
-  /** The conversation and the token that opens it are kept, and forgotten, together. */
+  /**
+   * The conversation this device continues, and the token that opens it. Tokens are kept per
+   * conversation: a second tab that starts a new chat must not take the first tab's token away.
+   */
   setConversation(id: string | null, token: string | null): void {
     write('local', 'conversation', id);
-    write('local', 'token', token);
+    if (id && token) write('local', `token:${id}`, token);
   },
-  /** The token of the conversation kept on this device (none for any other conversation). */
-  tokenFor: (id: string) => (id === read('local', 'conversation') ? read('local', 'token') : null),
+  tokenFor: (id: string) => read('local', `token:${id}`),
   /** Only a language the citizen picked in the panel is remembered; the page's own is not. */
   chosenLocale: () => read('local', 'locale') as Locale | null,
   setChosenLocale: (locale: Locale) => write('local', 'locale', locale),

@@ -1,8 +1,11 @@
 import { ApiError, type ChatApi, type Outgoing, type TurnResult } from './chat-api.ts';
 import { localState } from './local-state.ts';
 
-/** A citizen's message waiting to reach the server, kept on the device until it does. */
-export type QueuedMessage = Outgoing;
+/**
+ * A citizen's message waiting to reach the server, kept on the device until it does. `moved`: it was
+ * already moved once to a new conversation after its token was refused, and is not moved again.
+ */
+export type QueuedMessage = Outgoing & { moved?: true };
 
 export interface OutboxEvents {
   sending(item: QueuedMessage): void;
@@ -61,7 +64,8 @@ export class Outbox {
     const item = this.items[0];
     this.events.sending(item);
     try {
-      const result = await this.api.send(item);
+      const { moved: _moved, ...outgoing } = item;
+      const result = await this.api.send(outgoing);
       this.drop(item);
       this.events.delivered(item, result);
       return true;
