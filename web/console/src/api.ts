@@ -1,4 +1,5 @@
 /** The console talks to the server only through the documented JSON API under /api/staff. */
+import type { StaffRole } from '../../../bot/storage/staff-ports.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -11,12 +12,11 @@ export class ApiError extends Error {
   }
 }
 
-export type Role = 'admin' | 'editor' | 'officer';
 export interface StaffUser {
   id: string;
   email: string;
   name: string;
-  role: Role;
+  role: StaffRole;
   disabled: boolean;
   createdAt: string;
 }

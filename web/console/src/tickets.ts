@@ -1,34 +1,12 @@
 /** The officer API's shapes (see /api/openapi.json, tag "tickets") and the small judgements the inbox makes on them. */
 import { language } from './i18n.ts';
-import type { Locale } from './types.ts';
 
-export type TicketStatus = 'waiting' | 'assigned' | 'resolved' | 'closed';
-export type Channel = 'web' | 'telegram' | 'whatsapp' | 'botframework';
+import type { TicketView } from '../../../bot/handoff/ticket-book.ts';
+import type { TicketStatus } from '../../../bot/handoff/ticket.ts';
 
-export interface TicketView {
-  number: string;
-  conversationId: string;
-  status: TicketStatus;
-  kind: 'complaint' | 'assistance';
-  reason: 'requested' | 'complaint' | 'repeated-fallback';
-  locale: Locale;
-  channel: Channel;
-  topicId: string | null;
-  officer: { id: string; name: string } | null;
-  escalated: boolean;
-  endReason: 'resolved' | 'citizen-returned' | 'citizen-silent' | null;
-  resolutionNote: string | null;
-  satisfaction: number | null;
-  queuePosition: number | null;
-  awaitingOfficer: boolean;
-  preview?: string | null;
-  createdAt: string;
-  assignedAt: string | null;
-  endedAt: string | null;
-  lastCitizenMessageAt: string | null;
-  lastOfficerMessageAt: string | null;
-  remindedAt: string | null;
-}
+// The server's own types, so the inbox cannot drift from what the officer API sends.
+export type { Channel } from '../../../bot/domain.ts';
+export type { TicketStatus, TicketView };
 
 export interface TranscriptEntry {
   id: number;

@@ -4,6 +4,7 @@ import type { Locale } from '../../../bot/domain.ts';
 export { LOCALES } from '../../../bot/domain.ts';
 export type { Locale, Topic, TopicContent } from '../../../bot/domain.ts';
 export type { EntryDiff, FieldChange } from '../../../bot/console/topic-diff.ts';
+export type { RevisionSummary } from '../../../bot/storage/console-ports.ts';
 export { ERASED_CONVERSATION_PREFIX } from '../../../bot/storage/privacy-ports.ts';
 export type { ErasureCounts } from '../../../bot/storage/privacy-ports.ts';
 
@@ -17,14 +18,6 @@ export interface EntrySummary {
   reviewBy: string;
   updatedAt: string | null;
   problems: number;
-}
-export interface RevisionSummary {
-  id: number;
-  createdAt: string;
-  createdBy: string;
-  message: string;
-  rollbackOf: number | null;
-  topicCount: number;
 }
 export interface ImportError {
   row: number;

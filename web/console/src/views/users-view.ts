@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
-import { api, type Role, type StaffUser } from '../api.ts';
+import { STAFF_ROLES } from '../../../../bot/storage/staff-ports.ts';
+import { api, type StaffUser } from '../api.ts';
 import { formatDateTime, t } from '../i18n.ts';
 import { ConsoleView } from '../view.ts';
-
-const ROLES: Role[] = ['admin', 'editor', 'officer'];
 
 /** Staff accounts: add, change role, disable, set a new password. Admins only. */
 class UsersView extends ConsoleView {
@@ -64,7 +63,7 @@ class UsersView extends ConsoleView {
       <td><strong>${u.name}</strong><br /><span class="muted">${u.email}</span></td>
       <td><label class="sr-only" for="role-${u.id}">${t('users.roleOf', { email: u.email })}</label>
         <select id="role-${u.id}" @change=${(e: Event) => void this.run(() => api('PATCH', `/api/staff/users/${u.id}`, { role: (e.target as HTMLSelectElement).value }), t('users.updated', { email: u.email }))}>
-          ${ROLES.map((r) => html`<option value=${r} ?selected=${u.role === r}>${t(`roles.${r}`)}</option>`)}
+          ${STAFF_ROLES.map((r) => html`<option value=${r} ?selected=${u.role === r}>${t(`roles.${r}`)}</option>`)}
         </select></td>
       <td>${u.disabled ? html`<span class="status status-deleted">${t('users.disabled')}</span>` : html`<span class="status status-published">${t('users.active')}</span>`}</td>
       <td>${formatDateTime(u.createdAt)}</td>
@@ -93,7 +92,7 @@ class UsersView extends ConsoleView {
         <div class="row">
           <div class="field"><label for="nu-email">${t('users.email')}</label><input id="nu-email" name="email" type="email" required autocomplete="off" /></div>
           <div class="field"><label for="nu-name">${t('users.name')}</label><input id="nu-name" name="name" autocomplete="off" /></div>
-          <div class="field"><label for="nu-role">${t('users.role')}</label><select id="nu-role" name="role">${ROLES.map((r) => html`<option value=${r} ?selected=${r === 'officer'}>${t(`roles.${r}`)}</option>`)}</select></div>
+          <div class="field"><label for="nu-role">${t('users.role')}</label><select id="nu-role" name="role">${STAFF_ROLES.map((r) => html`<option value=${r} ?selected=${r === 'officer'}>${t(`roles.${r}`)}</option>`)}</select></div>
           <div class="field"><label for="nu-password">${t('users.password')}</label><input id="nu-password" name="password" type="password" minlength="10" required autocomplete="new-password" /></div>
           <button class="btn btn-primary" type="submit">${t('users.addButton')}</button>
         </div>
