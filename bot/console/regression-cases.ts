@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonLines } from '../json-lines.ts';
 import type { Locale } from '../domain.ts';
 
 /** One evaluation case in the same shape as tests/eval/*.jsonl. */
@@ -23,12 +24,7 @@ export function appendRegressionCases(file: string, cases: RegressionCase[]): vo
 }
 
 export function readRegressionCases(file: string): RegressionCase[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as RegressionCase);
+  return readJsonLines(file).map(({ value }) => value as RegressionCase);
 }
 
 const key = (c: RegressionCase) => `${c.locale}\u0000${c.label}\u0000${c.text.trim().toLowerCase()}`;

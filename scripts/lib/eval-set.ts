@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { isLocale, type Locale } from '../../bot/domain.ts';
+import { readJsonLines } from '../../bot/json-lines.ts';
 
 export interface EvalCase {
   text: string;
@@ -25,17 +25,13 @@ function splitOf(text: string): 'tune' | 'test' {
 export function loadEvalCases(files: string[]): EvalCase[] {
   const cases: EvalCase[] = [];
   for (const file of files) {
-    if (!fs.existsSync(file)) continue;
-    fs.readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        if (!line.trim()) return;
-        const row = JSON.parse(line);
-        if (!isLocale(row.locale) || typeof row.text !== 'string' || typeof row.label !== 'string') {
-          throw new Error(`${path.basename(file)}:${i + 1}: needs text, locale (id|en|jv|su) and label`);
-        }
-        cases.push({ text: row.text, locale: row.locale, label: row.label, style: row.style ?? 'regression', split: splitOf(row.text) });
-      });
+    for (const { line, value } of readJsonLines(file)) {
+      const row = value as { text?: unknown; locale?: unknown; label?: unknown; style?: string };
+      if (!isLocale(row.locale) || typeof row.text !== 'string' || typeof row.label !== 'string') {
+        throw new Error(`${path.basename(file)}:${line}: needs text, locale (id|en|jv|su) and label`);
+      }
+      cases.push({ text: row.text, locale: row.locale, label: row.label, style: row.style ?? 'regression', split: splitOf(row.text) });
+    }
   }
   return cases;
 }
@@ -48,10 +44,5 @@ export interface ExternalLine {
 }
 
 export function loadExternal(file: string): ExternalLine[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as ExternalLine);
+  return readJsonLines(file).map(({ value }) => value as ExternalLine);
 }
