@@ -68,7 +68,14 @@ export class Analyzer {
   /** Roots and fuzzy-match candidates come from the curated text; call again after it changes. */
   learnVocabulary(texts: string[]): void {
     const words = new Set<string>();
-    for (const text of texts) for (const t of tokenize(text)) for (const w of this.expandSlang(t)) words.add(w);
+    // How often each written token occurs: the likelier reading of a vowel-less spelling.
+    const counts = new Map<string, number>();
+    for (const text of texts) {
+      for (const t of tokenize(text)) {
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+        for (const w of this.expandSlang(t)) words.add(w);
+      }
+    }
     this.roots = new Set();
     this.englishRoots = new Set();
     for (const w of words) {
@@ -78,7 +85,7 @@ export class Analyzer {
       if (english !== w) this.englishRoots.add(english);
     }
     this.fuzzy.clear();
-    this.learnOutlines(texts);
+    this.learnOutlines(counts);
     const candidates = new Set([...words, ...this.concepts.keys()]);
     for (const w of candidates) {
       if (w.length < 4 || this.stopwords.has(w) || /\d/.test(w)) continue;
@@ -223,13 +230,12 @@ export class Analyzer {
     return [...out].filter((r) => r.length >= 3).sort((a, b) => b.length - a.length);
   }
 
-  private learnOutlines(texts: string[]): void {
-    const counts = new Map<string, number>();
-    for (const text of texts) for (const t of tokenize(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const w of this.concepts.keys()) if (!counts.has(w)) counts.set(w, 1);
+  private learnOutlines(counts: Map<string, number>): void {
+    const all = new Map(counts);
+    for (const w of this.concepts.keys()) if (!all.has(w)) all.set(w, 1);
     this.outlines.clear();
     const byOutline = new Map<string, [string, number][]>();
-    for (const [w, n] of counts) {
+    for (const [w, n] of all) {
       if (w.length < 4 || !/^[a-z]+$/.test(w) || this.stopwords.has(w)) continue;
       const key = outline(w);
       if (key.length < 2) continue;
